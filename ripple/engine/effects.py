@@ -1,0 +1,47 @@
+"""Effects that interventions and events put on departments, hand-offs and customers.
+
+An effect starts after its lag, may fade each turn, and may end after a duration. The
+numbers a department works with on a turn are its scenario values plus every effect active
+on that turn, so an effect that ends simply stops counting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ripple.scenario.model import Effects
+
+Target = tuple[str, str]
+"""What an effect lands on: ("department", id), ("handoff", "a->b") or ("customer", id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveEffect:
+    """One effect on one target, from `start` (a turn) for `duration` turns or for good."""
+
+    source: str
+    name: str
+    target: Target
+    effects: Effects
+    start: int
+    duration: int | None
+    fade: float
+
+    def strength(self, turn: int) -> float:
+        """How much of the effect counts on `turn`: 0 before it starts and after it ends."""
+        if turn < self.start:
+            return 0.0
+        if self.duration is not None and turn >= self.start + self.duration:
+            return 0.0
+        return (1.0 - self.fade) ** (turn - self.start)
+
+    def finished(self, turn: int) -> bool:
+        """True once the effect can no longer count on `turn` or any later turn."""
+        if self.duration is not None and turn >= self.start + self.duration:
+            return True
+        return self.fade > 0 and turn >= self.start and self.strength(turn) < 1e-3
+
+
+def handoff_key(supplier: str, customer: str) -> str:
+    """The key of a hand-off in targets and lookups."""
+    return f"{supplier}->{customer}"

@@ -1,0 +1,221 @@
+"""The game: a scenario, a seed and a sequence of decisions, played one turn at a time.
+
+`Game(scenario, seed)` sets up; `play_turn(decisions)` resolves one turn and returns its
+report; `snapshot()` freezes the organisation for drawing; `rewind(turn)` goes back to
+the end of an earlier turn so play can go on differently. The same scenario, seed and
+decisions always give the same game, bit for bit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ripple.engine import trace
+from ripple.engine.customers import admit, react, reset_turn
+from ripple.engine.events import due_events, start_event
+from ripple.engine.flow import arrive, cancel_overdue, process
+from ripple.engine.interventions import Decision, DecisionError, Menu
+from ripple.engine.narrate import narrate
+from ripple.engine.people import rate_handoffs, refresh, update_morale
+from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot, work_in_progress
+from ripple.engine.state import World, build_world
+from ripple.scenario.menu import STANDARD_MENU
+from ripple.scenario.model import Scenario
+
+
+class GameOver(RuntimeError):
+    """Raised when a turn is played after the last one."""
+
+
+class Game:
+    """One game of a scenario."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int | None = None,
+        *,
+        turns: int | None = None,
+        keep_snapshots: bool = True,
+    ) -> None:
+        self.scenario = scenario
+        self.seed = scenario.seed if seed is None else seed
+        self.turns = turns if turns is not None else scenario.turns
+        self.keep_snapshots = keep_snapshots
+        menu = scenario.interventions if scenario.interventions is not None else STANDARD_MENU
+        self.events = {e.id: e for e in scenario.events}
+        departments = {d.id: d.name for d in sorted(scenario.departments, key=lambda d: d.id)}
+        handoffs = sorted(f"{d.supplier}->{d.customer}" for d in scenario.dependencies)
+        self.menu = Menu(tuple(menu), departments, handoffs)
+        self._begin()
+
+    def _begin(self) -> None:
+        self._world: World = build_world(self.scenario, self.seed)
+        self.turn = 0
+        self.reports: list[TurnReport] = []
+        self.decisions: list[tuple[Decision, ...]] = []
+        self.injected: list[tuple[str, ...]] = []
+        refresh(self._world, 1)
+        self._snapshots: list[Snapshot] = [self._freeze(None)]
+
+    @property
+    def over(self) -> bool:
+        """True once every turn has been played."""
+        return self.turn >= self.turns
+
+    @property
+    def budget(self) -> int:
+        """What a player may spend on the next turn (unspent budget does not carry over)."""
+        return self.scenario.budget
+
+    def play_turn(
+        self, decisions: Sequence[Decision] = (), inject: Sequence[str] = ()
+    ) -> TurnReport:
+        """Resolve the next turn with these decisions (and events a facilitator injects)."""
+        if self.over:
+            raise GameOver(f"the game has {self.turns} turns and all have been played")
+        chosen = tuple(decisions)
+        self.menu.check(list(chosen), self.budget)
+        unknown = [e for e in inject if e not in self.events]
+        if unknown:
+            raise DecisionError(f"no event called '{unknown[0]}' in this scenario")
+        turn = self.turn + 1
+        world = self._world
+        self._clear_turn(world)
+        for decision in chosen:
+            world.effects.extend(self.menu.effects(decision, turn))
+            intervention = self.menu.interventions[decision.intervention]
+            target = self.menu.target_name(decision.target)
+            world.log.append(
+                (intervention.log or "{target}: " + intervention.name + ".").format(target=target)
+            )
+        for event in due_events(world, self.scenario.events, turn):
+            start_event(world, event, turn)
+        for event_id in inject:
+            start_event(world, self.events[event_id], turn)
+        refresh(world, turn)
+        arrive(world, turn)
+        process(world, turn)
+        cancel_overdue(world, turn)
+        remaining = {s.spec.id: s.remaining for s in world.segments}
+        react(world)
+        admit(world, turn)
+        update_morale(world)
+        rate_handoffs(world)
+        churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
+        world.log.extend(narrate(world, self.scenario.item, churned))
+        report = self._report(world, turn)
+        self.turn = turn
+        self.reports.append(report)
+        self.decisions.append(chosen)
+        self.injected.append(tuple(inject))
+        if not self.over:
+            refresh(world, turn + 1)
+        if self.keep_snapshots:
+            self._snapshots.append(self._freeze(report))
+        return report
+
+    def _clear_turn(self, world: World) -> None:
+        world.log = []
+        world.turn_ripples = {}
+        world.turn_counts.reset()
+        for department in world.departments.values():
+            department.total_processed += department.processed
+            department.total_defects_made += department.defects_made
+            department.total_sent_back += department.sent_back
+            department.processed = department.failure_processed = 0
+            department.defects_made = department.sent_back = department.waited = 0
+        for handoff in world.handoffs.values():
+            handoff.total_handed += handoff.handed
+            handoff.total_defective += handoff.defective
+            handoff.total_waited += handoff.waited
+            handoff.total_caught += handoff.caught
+            handoff.handed = handoff.defective = handoff.waited = handoff.caught = 0
+        for segment in world.segments:
+            reset_turn(segment)
+
+    def _report(self, world: World, turn: int) -> TurnReport:
+        counts = world.turn_counts
+        totals = world.totals
+        for name in counts.__slots__:
+            setattr(totals, name, getattr(totals, name) + getattr(counts, name))
+        return TurnReport(
+            turn=turn,
+            created=counts.created,
+            completed=counts.completed,
+            scrapped=counts.scrapped,
+            wip=work_in_progress(world),
+            on_time=counts.on_time,
+            late=counts.late,
+            defective=counts.defective,
+            complaints=sum(s.complaints for s in world.segments),
+            satisfaction=self.satisfaction(),
+            lead_time_sum=counts.lead_time_sum,
+            log=tuple(world.log),
+        )
+
+    def satisfaction(self) -> float:
+        """External satisfaction now: the segments' satisfaction weighted by their demand."""
+        segments = self._world.segments
+        weights = [s.spec.demand for s in segments]
+        if sum(weights) <= 0:
+            weights = [1.0] * len(segments)
+        return sum(w * s.satisfaction for w, s in zip(weights, segments, strict=True)) / sum(
+            weights
+        )
+
+    def _freeze(self, report: TurnReport | None) -> Snapshot:
+        return take_snapshot(self._world, self.turn, self.turns, self.budget, report)
+
+    def snapshot(self, turn: int | None = None) -> Snapshot:
+        """The organisation after `turn` (default: the latest), frozen."""
+        if turn is None or turn == self.turn:
+            if len(self._snapshots) <= self.turn:
+                return self._freeze(self.reports[-1] if self.reports else None)
+            return self._snapshots[self.turn]
+        if not 0 <= turn < len(self._snapshots):
+            raise IndexError(f"no snapshot kept for turn {turn}")
+        return self._snapshots[turn]
+
+    def rewind(self, turn: int) -> None:
+        """Go back to the end of `turn` (0: the start), forgetting the decisions after it."""
+        if not 0 <= turn <= self.turn:
+            raise ValueError(f"can only rewind to a turn from 0 to {self.turn}")
+        decisions = self.decisions[:turn]
+        injected = self.injected[:turn]
+        self._begin()
+        for chosen, inject in zip(decisions, injected, strict=True):
+            self.play_turn(chosen, inject)
+
+    def ripples(
+        self,
+        *,
+        customer: str | None = None,
+        department: str | None = None,
+        this_turn: bool = False,
+    ) -> list[trace.Ripple]:
+        """The ripple trace: harm by root-cause department and customer, biggest first."""
+        return trace.ripples(
+            self._world, customer=customer, department=department, this_turn=this_turn
+        )
+
+    def attribution(self) -> dict[tuple[str, str], float]:
+        """Weight of harm per (department, kind): late, defective or lost."""
+        return trace.attribution(self._world)
+
+    def totals(self) -> dict[str, int | float]:
+        """The game so far, under the names of the JSON output's `totals`."""
+        totals = self._world.totals
+        return {
+            "created": totals.created,
+            "completed": totals.completed,
+            "scrapped": totals.scrapped,
+            "wip": work_in_progress(self._world),
+            "on_time": totals.on_time,
+            "late": totals.late,
+            "defective": totals.defective,
+            "mean_lead_time": round(totals.lead_time_sum / totals.completed, 6)
+            if totals.completed
+            else 0.0,
+            "satisfaction": round(self.satisfaction(), 6),
+        }

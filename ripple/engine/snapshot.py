@@ -1,0 +1,204 @@
+"""Frozen pictures of the game after each turn: what the UI draws and reports read.
+
+Nothing here changes the game. A screen animates between two snapshots, so resolving a
+turn never has to happen while a frame is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ripple.engine.state import World
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentView:
+    """A department at the end of a turn."""
+
+    id: str
+    name: str
+    capacity: float
+    base_capacity: float
+    quality: float
+    morale: float
+    queue: int
+    processed: int
+    defects_made: int
+    sent_back: int
+    failure_work: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffView:
+    """A hand-off at the end of a turn: its internal customer satisfaction and its traffic."""
+
+    supplier: str
+    customer: str
+    satisfaction: float
+    in_transit: int
+    handed: int
+    defective: int
+    caught: int
+    lag: int
+    communication: float
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerView:
+    """An external customer segment at the end of a turn."""
+
+    id: str
+    name: str
+    mood: str
+    satisfaction: float
+    remaining: float
+    arrived: int
+    delivered: int
+    on_time_and_right: int
+    late: int
+    defective: int
+    lost: int
+    complaints: int
+    revenue: float
+
+
+@dataclass(frozen=True, slots=True)
+class TurnReport:
+    """The numbers of one turn, as `ripple simulate --json` prints them, and its log."""
+
+    turn: int
+    created: int
+    completed: int
+    scrapped: int
+    wip: int
+    on_time: int
+    late: int
+    defective: int
+    complaints: int
+    satisfaction: float
+    lead_time_sum: int
+    log: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, int | float]:
+        """The report's numbers (not its log) under the names of the JSON output."""
+        return {
+            "turn": self.turn,
+            "created": self.created,
+            "completed": self.completed,
+            "scrapped": self.scrapped,
+            "wip": self.wip,
+            "on_time": self.on_time,
+            "late": self.late,
+            "defective": self.defective,
+            "complaints": self.complaints,
+            "satisfaction": round(self.satisfaction, 6),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The whole organisation after `turn` (0: before the first turn)."""
+
+    turn: int
+    turns: int
+    budget: int
+    departments: tuple[DepartmentView, ...]
+    handoffs: tuple[HandoffView, ...]
+    customers: tuple[CustomerView, ...]
+    report: TurnReport | None
+    active: tuple[str, ...]
+
+
+def in_transit(world: World) -> dict[str, int]:
+    """Items on each hand-off right now (return trips for rework count on no hand-off)."""
+    counts = dict.fromkeys(world.handoffs, 0)
+    for items in world.transit.values():
+        for _, handoff, _, count, _ in items:
+            if handoff is not None:
+                counts[handoff.key] += count
+    return counts
+
+
+def work_in_progress(world: World) -> int:
+    """Items inside the organisation: queued, in transit, or on their way back for rework."""
+    queued = sum(d.queued() for d in world.departments.values())
+    moving = sum(item[3] for items in world.transit.values() for item in items)
+    return queued + moving
+
+
+def mood(satisfaction: float, churn_below: float, late: int, complaints: int) -> str:
+    """How a customer segment shows on screen: delighted, content, waiting, complaining, leaving."""
+    if satisfaction < churn_below:
+        return "leaving"
+    if complaints:
+        return "complaining"
+    if late:
+        return "waiting"
+    return "delighted" if satisfaction >= 0.85 else "content"
+
+
+def take_snapshot(
+    world: World, turn: int, turns: int, budget: int, report: TurnReport | None
+) -> Snapshot:
+    """Freeze the world as it stands after `turn`."""
+    transit = in_transit(world)
+    return Snapshot(
+        turn=turn,
+        turns=turns,
+        budget=budget,
+        departments=tuple(
+            DepartmentView(
+                id=d.id,
+                name=d.name,
+                capacity=d.effective_capacity,
+                base_capacity=d.capacity,
+                quality=d.effective_quality,
+                morale=d.morale,
+                queue=d.queued(),
+                processed=d.processed,
+                defects_made=d.defects_made,
+                sent_back=d.sent_back,
+                failure_work=d.failure_processed,
+            )
+            for d in world.departments.values()
+        ),
+        handoffs=tuple(
+            HandoffView(
+                supplier=h.supplier,
+                customer=h.customer,
+                satisfaction=h.satisfaction,
+                in_transit=transit[key],
+                handed=h.handed,
+                defective=h.defective,
+                caught=h.caught,
+                lag=h.effective_lag,
+                communication=h.effective_communication,
+            )
+            for key, h in world.handoffs.items()
+        ),
+        customers=tuple(
+            CustomerView(
+                id=s.spec.id,
+                name=s.spec.name,
+                mood=mood(
+                    s.satisfaction,
+                    s.spec.churn.below,
+                    s.late_only + s.late_and_defective,
+                    s.complaints,
+                ),
+                satisfaction=s.satisfaction,
+                remaining=s.remaining,
+                arrived=s.arrived,
+                delivered=s.delivered,
+                on_time_and_right=s.good,
+                late=s.late_only + s.late_and_defective,
+                defective=s.defective_only + s.late_and_defective,
+                lost=s.lost,
+                complaints=s.complaints,
+                revenue=s.revenue,
+            )
+            for s in world.segments
+        ),
+        report=report,
+        active=tuple(sorted({e.name for e in world.effects if e.strength(turn + 1) > 0})),
+    )

@@ -1,0 +1,1 @@
+"""Scenario files: typed models, loading with positions, checks and the JSON Schema."""

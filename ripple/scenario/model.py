@@ -1,0 +1,222 @@
+"""Typed models of a scenario file: the whole format, with every default in one place.
+
+The core keys of DESIGN.md (title, turns, seed, departments, dependencies, customers)
+are required; every other key has a default chosen so that a core-keys scenario with
+quality 1.0 and ample capacity delivers every item on time and right.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_-]{0,39}$"),
+    Field(description="A short name used in references: letters, digits, '_' or '-'."),
+]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Count = Annotated[float, Field(ge=0.0, le=1_000_000.0, allow_inf_nan=False)]
+Turns = Annotated[int, Field(ge=0, le=10_000)]
+
+HANDOFF = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*->\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$")
+
+
+def parse_handoff(text: str) -> tuple[str, str] | None:
+    """Split 'supplier -> customer' into its two department ids, or None."""
+    match = HANDOFF.match(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
+class Strict(BaseModel):
+    """Base of every scenario model: unknown keys are errors, values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Department(Strict):
+    """A team in the organisation: somebody's supplier and somebody's internal customer."""
+
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)] = Field(
+        description="Shown on screen."
+    )
+    capacity: Count = Field(description="Work items it can finish per turn.")
+    quality: Share = Field(description="Chance an item leaves without a new defect.")
+    morale: Share = Field(0.7, description="Starting morale; 0.7 is neutral.")
+    checks: Share = Field(
+        0.5, description="How carefully it checks incoming work (chance to catch a defect)."
+    )
+    description: Text = ""
+    position: tuple[float, float] | None = Field(
+        None, description="Optional [x, y] for the graph drawing, each from 0 to 1."
+    )
+
+
+class Dependency(Strict):
+    """A hand-off: `to` depends on the timing, quality and accuracy of `from`'s work."""
+
+    supplier: Id = Field(alias="from", description="The department whose work is handed on.")
+    customer: Id = Field(alias="to", description="The internal customer who depends on it.")
+    lag: Turns = Field(0, description="Turns the work spends in transit on this hand-off.")
+    communication: Share = Field(
+        0.5,
+        description="How well the two sides talk (0 to 1; 0.5 is ordinary). Better "
+        "communication means fewer defects made and more of them caught here.",
+    )
+    description: Text = ""
+    rework_message: Text | None = Field(
+        None,
+        description="Turn-log phrase when work is sent back, e.g. '{customer} sent {count} "
+        "{items} back to {supplier}: missing photos'.",
+    )
+
+
+class DemandChange(Strict):
+    """From `turn` on, the customer's base demand becomes `demand`."""
+
+    turn: Annotated[int, Field(ge=1, le=10_000)]
+    demand: Count
+
+
+class ComplaintChances(Strict):
+    """Chance that one unhappy delivery becomes a complaint."""
+
+    late: Share = 0.3
+    defective: Share = 0.6
+    lost: Share = Field(0.9, description="An item cancelled because it waited too long.")
+
+
+class Churn(Strict):
+    """Customers leave while satisfaction stays below `below`."""
+
+    below: Share = Field(0.5, description="Satisfaction under which customers start leaving.")
+    rate: Share = Field(0.05, description="Share of customers lost per turn at zero satisfaction.")
+
+
+class Customer(Strict):
+    """An external customer segment: where its demand enters and where it is served."""
+
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    enters_at: Id
+    served_by: Id
+    demand: Count = Field(description="Work items per turn.")
+    variability: Annotated[float, Field(ge=0.0, le=5.0, allow_inf_nan=False)] = Field(
+        0.0, description="Spread of demand per turn, as a share of it (0 = steady)."
+    )
+    schedule: list[DemandChange] = Field(default_factory=list)
+    route: list[Id] | None = Field(
+        None,
+        description="The departments its items pass, from enters_at to served_by. "
+        "Default: the shortest chain of dependencies.",
+    )
+    promise: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
+        None,
+        description="Turns from arrival to delivery before an item counts as late. "
+        "Default: the fastest possible time along its route, plus one turn.",
+    )
+    patience: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
+        None, description="Turns after which an undelivered item is cancelled (lost)."
+    )
+    complaints_to: Id | None = Field(
+        None, description="The department that handles complaints. Default: enters_at."
+    )
+    complaint_chance: ComplaintChances = Field(default_factory=ComplaintChances)
+    churn: Churn = Field(default_factory=Churn)
+    satisfaction: Share = Field(0.8, description="Starting satisfaction.")
+    value: Count = Field(1.0, description="Revenue per item delivered.")
+    description: Text = ""
+
+
+class Effects(Strict):
+    """What an intervention or event changes while it is active."""
+
+    capacity: Annotated[float, Field(ge=-1.0, le=10.0, allow_inf_nan=False)] | None = Field(
+        None, description="Relative change of capacity: 0.2 is +20%, -0.5 halves it."
+    )
+    quality: Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)] | None = None
+    morale: Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)] | None = None
+    checks: Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)] | None = None
+    communication: Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)] | None = None
+    lag: Annotated[int, Field(ge=-100, le=100)] | None = Field(
+        None, description="Turns added to (or taken from) a hand-off's lag."
+    )
+    demand: Annotated[float, Field(ge=-1.0, le=100.0, allow_inf_nan=False)] | None = Field(
+        None, description="Relative change of a customer's demand: 0.5 is +50%."
+    )
+
+
+TargetKind = Literal["department", "handoff", "everyone"]
+
+
+class Intervention(Strict):
+    """A choice a player can spend budget on."""
+
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    description: Text = ""
+    cost: Annotated[int, Field(ge=0, le=1000)]
+    target: TargetKind = "department"
+    only: list[str] | None = Field(
+        None, description="Restrict to these departments (ids) or hand-offs ('a -> b')."
+    )
+    lag: Turns = Field(0, description="Turns before the effect starts.")
+    duration: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
+        None, description="Turns the effect lasts. Default: it lasts (but may fade)."
+    )
+    fade: Share = Field(0.0, description="Share of the effect lost each turn once it started.")
+    effects: Effects
+    log: Text | None = Field(None, description="Turn-log phrase; {target} is replaced.")
+
+
+class Event(Strict):
+    """Something that happens to the organisation: scripted (turn) or random (chance)."""
+
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    description: Text = ""
+    turn: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    chance: Share | None = Field(None, description="Chance per turn that it happens.")
+    target: str = Field(
+        description="A department id, a hand-off 'a -> b', a customer id, or 'everyone'."
+    )
+    duration: Annotated[int, Field(ge=1, le=10_000)] = 1
+    effects: Effects
+    message: Text | None = None
+
+
+class ItemWords(Strict):
+    """What one work item is called in the turn log: an order, a claim, a ticket."""
+
+    one: Annotated[str, StringConstraints(min_length=1, max_length=30)] = "item"
+    many: Annotated[str, StringConstraints(min_length=1, max_length=30)] = "items"
+
+
+class Scenario(Strict):
+    """A whole scenario file."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    summary: Text = ""
+    turns: Annotated[int, Field(ge=1, le=10_000)]
+    seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
+    budget: Annotated[int, Field(ge=0, le=1000)] = Field(3, description="Budget per turn.")
+    departments: Annotated[list[Department], Field(min_length=1)]
+    dependencies: list[Dependency] = Field(default_factory=list)
+    customers: Annotated[list[Customer], Field(min_length=1)]
+    interventions: list[Intervention] | None = Field(
+        None, description="The decisions on offer. Default: the standard menu."
+    )
+    events: list[Event] = Field(default_factory=list)
+    item: ItemWords = Field(default_factory=ItemWords)
+    debrief: list[Text] = Field(default_factory=list, description="Questions for the debrief.")
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the title is blank")
+        return value
