@@ -12,23 +12,24 @@ from ripple.engine.rules import (
     SCORE_LATE,
     SCORE_LATE_AND_DEFECTIVE,
 )
-from ripple.engine.state import Delay, Segment, World
+from ripple.engine.state import Segment, World
+from ripple.engine.work import Batch
 
 
 def charge_delay(
-    world: World, segment: int, kind: str, delay: Delay, count: int, fallback: str
+    world: World, segment: int, kind: str, delay: dict[str, float], count: int, fallback: str
 ) -> None:
     """Spread `count` unhappy items over the departments their delay is charged to.
 
     Each item carries a weight of 1, split in proportion to the turns of delay each
     department caused; with no delay on record the whole weight goes to `fallback`.
     """
-    total = sum(turns for _, turns in delay)
+    total = sum(delay.values())
     if total <= 0:
         _add_ripple(world, (segment, fallback, kind), float(count))
         return
-    for department, turns in delay:
-        _add_ripple(world, (segment, department, kind), count * turns / total)
+    for department in sorted(delay):
+        _add_ripple(world, (segment, department, kind), count * delay[department] / total)
 
 
 def _add_ripple(world: World, key: tuple[int, str, str], weight: float) -> None:
@@ -36,45 +37,34 @@ def _add_ripple(world: World, key: tuple[int, str, str], weight: float) -> None:
     world.turn_ripples[key] = world.turn_ripples.get(key, 0.0) + weight
 
 
-def deliver(
-    world: World,
-    turn: int,
-    segment: Segment,
-    failure: bool,
-    created: int,
-    origins: tuple[str, ...],
-    delay: Delay,
-    count: int,
-) -> None:
-    """`count` items leave the organisation to their customer: judge and record them."""
-    route = segment.complaint_route if failure else segment.route
-    lead_time = turn - created
+def deliver(world: World, turn: int, segment: Segment, batch: Batch) -> None:
+    """A batch leaves the organisation to its customer: judge and record it."""
+    route = segment.complaint_route if batch.failure else segment.route
+    count, defective = batch.count, batch.defective
+    lead_time = turn - batch.created
     late = lead_time > route.promise
     counts = world.turn_counts
     counts.completed += count
     counts.lead_time_sum += lead_time * count
     if late:
         counts.late += count
-        charge_delay(world, segment.index, "late", delay, count, route.steps[-1])
+        charge_delay(world, segment.index, "late", batch.delay, count, route.steps[-1])
     else:
         counts.on_time += count
-    if origins:
-        counts.defective += count
-        share = count / len(origins)
-        for origin in origins:
-            _add_ripple(world, (segment.index, origin, "defective"), share)
-    if failure:
+    if defective:
+        counts.defective += defective
+        for origin in sorted(batch.blame):
+            _add_ripple(world, (segment.index, origin, "defective"), batch.blame[origin])
+    if batch.failure:
         return
     segment.delivered += count
     segment.revenue += count * segment.spec.value
-    if late and origins:
-        segment.late_and_defective += count
-    elif late:
-        segment.late_only += count
-    elif origins:
-        segment.defective_only += count
+    if late:
+        segment.late_and_defective += defective
+        segment.late_only += count - defective
     else:
-        segment.good += count
+        segment.defective_only += defective
+        segment.good += count - defective
 
 
 def demand_this_turn(world: World, segment: Segment, turn: int) -> int:
@@ -100,14 +90,12 @@ def admit(world: World, turn: int) -> None:
         count = demand_this_turn(world, segment, turn)
         if count:
             entry = departments[segment.route.steps[0]]
-            cohort = (segment.index, False, turn, 0, (), (), turn + 1)
-            entry.queue[cohort] = entry.queue.get(cohort, 0) + count
+            entry.enqueue(Batch(segment.index, False, turn, 0, turn + 1, count))
         segment.arrived = count
         complaints = segment.complaints
         if complaints:
             desk = departments[segment.complaint_route.steps[0]]
-            cohort = (segment.index, True, turn, 0, (), (), turn + 1)
-            desk.queue[cohort] = desk.queue.get(cohort, 0) + complaints
+            desk.enqueue(Batch(segment.index, True, turn, 0, turn + 1, complaints))
         world.turn_counts.created += count + complaints
 
 

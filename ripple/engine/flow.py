@@ -8,136 +8,151 @@ per turn, so a cycle in the organisation can never make a turn loop.
 from __future__ import annotations
 
 from ripple.engine.customers import charge_delay, deliver
-from ripple.engine.rules import catch_chance, defect_chance
-from ripple.engine.state import Cohort, Delay, Department, Handoff, InTransit, World
+from ripple.engine.state import Department, Handoff, Segment, World
+from ripple.engine.work import Batch
 
 
-def add_delay(delay: Delay, department: str, turns: float) -> Delay:
-    """`delay` with `turns` more charged to `department`, kept sorted by department."""
-    charged = dict(delay)
-    charged[department] = charged.get(department, 0.0) + turns
-    return tuple(sorted(charged.items()))
-
-
-def enqueue(department: Department, cohort: Cohort, count: int) -> None:
-    """Add `count` items to the back of a department's queue (merging equal cohorts)."""
-    queue = department.queue
-    queue[cohort] = queue.get(cohort, 0) + count
-
-
-def send(world: World, arrival: int, item: InTransit) -> None:
-    """Put work in transit to arrive at the start of turn `arrival`."""
-    world.transit.setdefault(arrival, []).append(item)
+def send(
+    world: World, arrival: int, destination: str, handoff: Handoff | None, batch: Batch
+) -> None:
+    """Put a batch in transit to join `destination`'s queue at the start of turn `arrival`."""
+    batch.entered = arrival
+    world.transit.setdefault(arrival, []).append((destination, handoff, batch))
 
 
 def arrive(world: World, turn: int) -> None:
-    """Work due this turn reaches its department; the receiver checks it for defects."""
+    """Work due this turn reaches its department; the receiver checks it for defects.
+
+    The chances of catching defects are drawn for all arrivals at once, in arrival order.
+    """
+    arriving = world.transit.pop(turn, ())
+    checked = [
+        (destination, handoff, batch)
+        for destination, handoff, batch in arriving
+        if handoff is not None and batch.defective and handoff.catch > 0
+    ]
+    caught = iter(
+        world.rng.binomial(
+            [batch.defective for _, _, batch in checked],
+            [handoff.catch for _, handoff, _ in checked],
+        ).tolist()
+        if checked
+        else ()
+    )
     departments = world.departments
-    for destination, handoff, base, count, waited in world.transit.pop(turn, ()):
-        receiver = departments[destination]
+    for destination, handoff, batch in arriving:
         if handoff is not None:
-            handoff.handed += count
-            if waited:
-                handoff.waited += count
-            if base[4]:
-                handoff.defective += count
-                count -= _catch(world, turn, receiver, handoff, base, count)
-        if count:
-            enqueue(receiver, (*base, turn), count)
+            handoff.handed += batch.count
+            handoff.waited += batch.waited
+            if batch.defective:
+                handoff.defective += batch.defective
+                if handoff.catch > 0:
+                    _send_back(world, turn, handoff, batch, next(caught))
+        batch.waited = 0
+        if batch.count:
+            departments[destination].enqueue(batch)
 
 
-def _catch(
-    world: World,
-    turn: int,
-    receiver: Department,
-    handoff: Handoff,
-    base: tuple[int, bool, int, int, tuple[str, ...], Delay],
-    count: int,
-) -> int:
-    """Defective items caught at a hand-off go back to the supplier; returns how many."""
-    chance = catch_chance(receiver.effective_checks, handoff.effective_communication)
-    caught = int(world.rng.binomial(count, chance)) if chance > 0 else 0
+def _send_back(world: World, turn: int, handoff: Handoff, batch: Batch, caught: int) -> None:
+    """Defective items caught at a hand-off go back to the supplier for rework."""
     if not caught:
-        return 0
-    segment, failure, created, position, origins, delay = base
+        return
+    rework, culprits = batch.separate_defective(caught)
     trip = 1 + 2 * handoff.effective_lag
-    for origin in origins:
-        delay = add_delay(delay, origin, trip / len(origins))
-    rework = (segment, failure, created, position - 1, (), delay)
+    for origin, items in culprits.items():
+        rework.delay[origin] = rework.delay.get(origin, 0.0) + items * trip
+    rework.position -= 1
     supplier = world.departments[handoff.supplier]
     supplier.sent_back += caught
     handoff.caught += caught
     if handoff.effective_lag == 0:
-        enqueue(supplier, (*rework, turn), caught)
+        rework.entered = turn
+        supplier.enqueue(rework)
     else:
-        send(world, turn + handoff.effective_lag, (handoff.supplier, None, rework, caught, False))
-    return caught
+        send(world, turn + handoff.effective_lag, handoff.supplier, None, rework)
+
+
+Task = tuple[Department, Batch, Segment, "Handoff | None", float]
 
 
 def process(world: World, turn: int) -> None:
-    """Every department, in id order, works through its queue up to its capacity."""
+    """Every department, in id order, works through its queue up to its capacity.
+
+    First every department takes its work, then the defects it makes are drawn for all
+    of it at once, then the work is handed on or delivered.
+    """
+    tasks: list[Task] = []
+    segments = world.segments
     for department in world.departments.values():
-        if department.queue:
-            _work(world, turn, department)
-        else:
+        if not department.queue:
             department.credit = 0.0
+            continue
+        for batch in _take(world, department):
+            segment = segments[batch.segment]
+            route = segment.complaint_route if batch.failure else segment.route
+            handoff = route.handoffs[batch.position]
+            chance = department.defect_chance * (handoff.talk_factor if handoff else 1.0)
+            tasks.append((department, batch, segment, handoff, min(1.0, chance)))
+    if not tasks:
+        return
+    defects = world.rng.binomial(
+        [batch.count - batch.defective for _, batch, _, _, _ in tasks],
+        [chance for _, _, _, _, chance in tasks],
+    ).tolist()
+    for task, made in zip(tasks, defects, strict=True):
+        _hand_on(world, turn, task, made)
 
 
-def _work(world: World, turn: int, department: Department) -> None:
+def _take(world: World, department: Department) -> list[Batch]:
+    """The batches a department works on this turn, first in first out, up to capacity."""
     budget = department.effective_capacity + department.credit
     room = int(budget)
     department.credit = budget - room
     if room <= 0:
-        return
-    leftover: dict[Cohort, int] = {}
-    for cohort, count in department.queue.items():
-        if room <= 0:
-            leftover[cohort] = count
-            continue
-        taken = count if count <= room else room
-        room -= taken
-        if taken < count:
-            leftover[cohort] = count - taken
-        _hand_on(world, turn, department, cohort, taken)
+        return []
+    queue = department.queue
+    taken: list[Batch] = []
+    for key in list(queue):
+        batch = queue[key]
+        if batch.count <= room:
+            del queue[key]
+            taken.append(batch)
+            room -= batch.count
+        else:
+            taken.append(batch.split(room, world.rng))
+            room = 0
+        department.queued -= taken[-1].count
+        if room == 0:
+            break
     if room > 0:
         department.credit = 0.0
-    department.queue = leftover
+    return taken
 
 
-def _hand_on(world: World, turn: int, department: Department, cohort: Cohort, count: int) -> None:
-    """Finish `count` items of a cohort: maybe add defects, then pass them on or deliver."""
-    segment_index, failure, created, position, origins, delay, entered = cohort
-    segment = world.segments[segment_index]
-    route = segment.complaint_route if failure else segment.route
-    handoff = route.handoffs[position]
-    wait = turn - entered
+def _hand_on(world: World, turn: int, task: Task, defects: int) -> None:
+    """Finish a batch: record its wait and new defects, then pass it on or deliver it."""
+    department, batch, segment, handoff, _ = task
+    count = batch.count
+    wait = turn - batch.entered
     if wait:
-        delay = add_delay(delay, department.id, float(wait))
+        batch.delay[department.id] = batch.delay.get(department.id, 0.0) + wait * count
         department.waited += count
     department.processed += count
-    if failure:
+    if batch.failure:
         department.failure_processed += count
-    communication = handoff.effective_communication if handoff else 0.5
-    chance = defect_chance(department.effective_quality, department.morale, communication)
-    defects = int(world.rng.binomial(count, chance)) if chance > 0 else 0
-    department.defects_made += defects
-    batches: list[tuple[tuple[str, ...], int]] = []
-    if count - defects:
-        batches.append((origins, count - defects))
     if defects:
-        marked = origins if department.id in origins else tuple(sorted((*origins, department.id)))
-        batches.append((marked, defects))
+        department.defects_made += defects
+        batch.defective += defects
+        batch.blame[department.id] = batch.blame.get(department.id, 0.0) + defects
     if handoff is None:
-        for marks, n in batches:
-            deliver(world, turn, segment, failure, created, marks, delay, n)
+        deliver(world, turn, segment, batch)
         return
     extra_lag = handoff.effective_lag - handoff.lag
     if extra_lag > 0:
-        delay = add_delay(delay, department.id, float(extra_lag))
-    arrival = turn + 1 + handoff.effective_lag
-    for marks, n in batches:
-        base = (segment_index, failure, created, position + 1, marks, delay)
-        send(world, arrival, (handoff.customer, handoff, base, n, wait > 0))
+        batch.delay[department.id] = batch.delay.get(department.id, 0.0) + extra_lag * count
+    batch.position += 1
+    batch.waited = count if wait else 0
+    send(world, turn + 1 + handoff.effective_lag, handoff.customer, handoff, batch)
 
 
 def cancel_overdue(world: World, turn: int) -> None:
@@ -146,31 +161,26 @@ def cancel_overdue(world: World, turn: int) -> None:
     if not impatient:
         return
     for department in world.departments.values():
-        kept: dict[Cohort, int] = {}
-        for cohort, count in department.queue.items():
-            if _overdue(world, turn, impatient, cohort, count, department.id):
-                continue
-            kept[cohort] = count
-        department.queue = kept
+        for key in list(department.queue):
+            batch = department.queue[key]
+            if _overdue(world, turn, impatient, batch, department.id):
+                del department.queue[key]
+                department.queued -= batch.count
     for arrival, items in list(world.transit.items()):
         world.transit[arrival] = [
-            item
-            for item in items
-            if not _overdue(world, turn, impatient, (*item[2], turn), item[3], item[0])
+            item for item in items if not _overdue(world, turn, impatient, item[2], item[0])
         ]
 
 
-def _overdue(
-    world: World, turn: int, impatient: dict[int, int], cohort: Cohort, count: int, where: str
-) -> bool:
-    segment_index, failure, created, _, _, delay, entered = cohort
-    patience = impatient.get(segment_index)
-    if failure or patience is None or turn - created < patience:
+def _overdue(world: World, turn: int, impatient: dict[int, int], batch: Batch, where: str) -> bool:
+    patience = impatient.get(batch.segment)
+    if batch.failure or patience is None or turn - batch.created < patience:
         return False
-    segment = world.segments[segment_index]
-    segment.lost += count
-    world.turn_counts.scrapped += count
-    if turn >= entered:
-        delay = add_delay(delay, where, float(turn - entered + 1))
-    charge_delay(world, segment_index, "lost", delay, count, segment.route.steps[-1])
+    segment = world.segments[batch.segment]
+    segment.lost += batch.count
+    world.turn_counts.scrapped += batch.count
+    if turn >= batch.entered:
+        wait = (turn - batch.entered + 1) * batch.count
+        batch.delay[where] = batch.delay.get(where, 0.0) + wait
+    charge_delay(world, batch.segment, "lost", batch.delay, batch.count, segment.route.steps[-1])
     return True

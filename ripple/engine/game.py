@@ -109,8 +109,6 @@ class Game:
         self.reports.append(report)
         self.decisions.append(chosen)
         self.injected.append(tuple(inject))
-        if not self.over:
-            refresh(world, turn + 1)
         if self.keep_snapshots:
             self._snapshots.append(self._freeze(report))
         return report

@@ -30,7 +30,7 @@ def narrate(world: World, words: ItemWords, churned: dict[str, float]) -> list[s
             )
         )
     for department in world.departments.values():
-        waiting = department.queued()
+        waiting = department.queued
         if waiting > max(1.0, department.effective_capacity):
             lines.append(
                 f"{department.name} is behind: {_items(words, waiting)} waiting "

@@ -14,7 +14,10 @@ from ripple.engine.rules import (
     STRESS_BACKLOG,
     STRESS_FAILURE,
     STRESS_REWORK,
+    catch_chance,
     morale_capacity_factor,
+    own_defect_chance,
+    talk_factor,
 )
 from ripple.engine.state import World
 
@@ -42,33 +45,47 @@ def effect_totals(effects: list[ActiveEffect], turn: int) -> dict[Target, dict[s
 
 def refresh(world: World, turn: int) -> None:
     """Set every department's, hand-off's and customer's numbers for this turn."""
-    world.effects = [e for e in world.effects if not e.finished(turn)]
-    totals = effect_totals(world.effects, turn)
-    none = dict.fromkeys(_FIELDS, 0.0)
+    if world.effects:
+        world.effects = [e for e in world.effects if not e.finished(turn)]
+    totals = effect_totals(world.effects, turn) if world.effects else {}
     for department in world.departments.values():
-        change = totals.get(("department", department.id), none)
-        department.morale_shift = change["morale"]
-        department.effective_capacity = (
-            department.capacity
-            * max(0.0, 1.0 + change["capacity"])
-            * morale_capacity_factor(department.morale)
+        change = totals.get(("department", department.id))
+        if change is None:
+            capacity = department.capacity
+            department.morale_shift = 0.0
+            department.effective_quality = department.quality
+            department.effective_checks = department.checks
+        else:
+            capacity = department.capacity * max(0.0, 1.0 + change["capacity"])
+            department.morale_shift = change["morale"]
+            department.effective_quality = _clip(department.quality + change["quality"])
+            department.effective_checks = _clip(department.checks + change["checks"])
+        department.effective_capacity = capacity * morale_capacity_factor(department.morale)
+        department.defect_chance = own_defect_chance(
+            department.effective_quality, department.morale
         )
-        department.effective_quality = _clip(department.quality + change["quality"])
-        department.effective_checks = _clip(department.checks + change["checks"])
     for key, handoff in world.handoffs.items():
-        change = totals.get(("handoff", key), none)
-        handoff.effective_communication = _clip(handoff.communication + change["communication"])
-        handoff.effective_lag = max(0, handoff.lag + round(change["lag"]))
+        change = totals.get(("handoff", key))
+        if change is None:
+            handoff.effective_communication = handoff.communication
+            handoff.effective_lag = handoff.lag
+        else:
+            handoff.effective_communication = _clip(handoff.communication + change["communication"])
+            handoff.effective_lag = max(0, handoff.lag + round(change["lag"]))
+        handoff.talk_factor = talk_factor(handoff.effective_communication)
+        handoff.catch = catch_chance(
+            world.departments[handoff.customer].effective_checks, handoff.effective_communication
+        )
     for segment in world.segments:
-        change = totals.get(("customer", segment.spec.id), none)
-        segment.demand_factor = max(0.0, 1.0 + change["demand"])
+        change = totals.get(("customer", segment.spec.id))
+        segment.demand_factor = 1.0 if change is None else max(0.0, 1.0 + change["demand"])
 
 
 def update_morale(world: World) -> None:
     """Morale drifts toward a target that workload, failure demand and rework pull down."""
     for department in world.departments.values():
         processed = department.processed
-        backlog = min(1.0, department.queued() / max(1.0, department.effective_capacity))
+        backlog = min(1.0, department.queued / max(1.0, department.effective_capacity))
         failure = department.failure_processed / processed if processed else 0.0
         rework = min(1.0, department.sent_back / processed) if processed else 0.0
         target = (

@@ -55,11 +55,15 @@ def catch_chance(checks: float, communication: float) -> float:
     return min(1.0, max(0.0, checks * (0.5 + communication) / 1.5))
 
 
-def defect_chance(quality: float, morale: float, communication: float) -> float:
-    """Chance that a department adds a defect to an item it hands on."""
+def own_defect_chance(quality: float, morale: float) -> float:
+    """Chance that a department adds a defect to an item, before the hand-off's talk factor."""
     morale_factor = max(0.0, 1.0 + MORALE_ON_DEFECTS * (MORALE_NEUTRAL - morale))
-    talk_factor = max(0.0, 1.0 - COMMUNICATION_ON_DEFECTS * (communication - COMMUNICATION_NEUTRAL))
-    return min(1.0, max(0.0, (1.0 - quality) * morale_factor * talk_factor))
+    return min(1.0, max(0.0, (1.0 - quality) * morale_factor))
+
+
+def talk_factor(communication: float) -> float:
+    """How a hand-off's communication scales the defects its supplier makes."""
+    return max(0.0, 1.0 - COMMUNICATION_ON_DEFECTS * (communication - COMMUNICATION_NEUTRAL))
 
 
 def morale_capacity_factor(morale: float) -> float:

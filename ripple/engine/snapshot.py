@@ -26,6 +26,8 @@ class DepartmentView:
     defects_made: int
     sent_back: int
     failure_work: int
+    total_processed: int
+    total_defects_made: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +115,16 @@ def in_transit(world: World) -> dict[str, int]:
     """Items on each hand-off right now (return trips for rework count on no hand-off)."""
     counts = dict.fromkeys(world.handoffs, 0)
     for items in world.transit.values():
-        for _, handoff, _, count, _ in items:
+        for _, handoff, batch in items:
             if handoff is not None:
-                counts[handoff.key] += count
+                counts[handoff.key] += batch.count
     return counts
 
 
 def work_in_progress(world: World) -> int:
     """Items inside the organisation: queued, in transit, or on their way back for rework."""
-    queued = sum(d.queued() for d in world.departments.values())
-    moving = sum(item[3] for items in world.transit.values() for item in items)
+    queued = sum(d.queued for d in world.departments.values())
+    moving = sum(batch.count for items in world.transit.values() for _, _, batch in items)
     return queued + moving
 
 
@@ -154,11 +156,13 @@ def take_snapshot(
                 base_capacity=d.capacity,
                 quality=d.effective_quality,
                 morale=d.morale,
-                queue=d.queued(),
+                queue=d.queued,
                 processed=d.processed,
                 defects_made=d.defects_made,
                 sent_back=d.sent_back,
                 failure_work=d.failure_processed,
+                total_processed=d.total_processed + d.processed,
+                total_defects_made=d.total_defects_made + d.defects_made,
             )
             for d in world.departments.values()
         ),

@@ -1,8 +1,7 @@
 """The mutable state of a game in progress, built from a scenario.
 
-Work is held as cohorts: a count of items that share everything that matters (customer,
-kind, arrival turn, place on the route, defects and delay history), so a large
-organisation costs in proportion to its variety of work, not its volume.
+Work is held in batches (see `work.py`); departments keep a queue of batches, first in
+first out, and hand-offs carry batches in transit.
 """
 
 from __future__ import annotations
@@ -15,21 +14,12 @@ import numpy as np
 
 from ripple.engine.effects import ActiveEffect, handoff_key
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START
+from ripple.engine.work import Batch, BatchKey
 from ripple.scenario.model import Customer, Scenario
 from ripple.scenario.organisation import build_graph, fastest_time, route_for
 
-Delay = tuple[tuple[str, float], ...]
-"""Turns of delay an item picked up, by the department responsible, sorted by id."""
-
-Cohort = tuple[int, bool, int, int, tuple[str, ...], Delay, int]
-"""(customer index, is failure demand, created turn, route position, defect origins,
-delay, turn it entered its current queue)."""
-
-InTransit = tuple[
-    str, "Handoff | None", tuple[int, bool, int, int, tuple[str, ...], Delay], int, bool
-]
-"""(destination, hand-off crossed or None for a return trip, cohort without queue entry,
-count, whether it waited at the supplier)."""
+InTransit = tuple[str, "Handoff | None", Batch]
+"""(destination, hand-off crossed or None for a rework trip back, the batch)."""
 
 
 @dataclass(slots=True)
@@ -46,8 +36,10 @@ class Department:
     effective_quality: float = 0.0
     effective_checks: float = 0.0
     morale_shift: float = 0.0
+    defect_chance: float = 0.0
     credit: float = 0.0
-    queue: dict[Cohort, int] = field(default_factory=dict)
+    queue: dict[BatchKey, Batch] = field(default_factory=dict)
+    queued: int = 0
     processed: int = 0
     failure_processed: int = 0
     defects_made: int = 0
@@ -57,9 +49,15 @@ class Department:
     total_defects_made: int = 0
     total_sent_back: int = 0
 
-    def queued(self) -> int:
-        """Items waiting in this department's queue."""
-        return sum(self.queue.values())
+    def enqueue(self, batch: Batch) -> None:
+        """Add a batch to the back of the queue (merging it into an equal one)."""
+        key = (batch.segment, batch.failure, batch.created, batch.position, batch.entered)
+        queued = self.queue.get(key)
+        if queued is None:
+            self.queue[key] = batch
+        else:
+            queued.absorb(batch)
+        self.queued += batch.count
 
 
 @dataclass(slots=True)
@@ -73,6 +71,8 @@ class Handoff:
     rework_message: str | None
     effective_lag: int = 0
     effective_communication: float = 0.0
+    talk_factor: float = 1.0
+    catch: float = 0.0
     satisfaction: float = INTERNAL_SATISFACTION_START
     handed: int = 0
     defective: int = 0

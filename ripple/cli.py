@@ -1,0 +1,161 @@
+"""The `ripple` command: one function per subcommand, each a thin layer over the package."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ripple.paths import DEFAULT_SCENARIO
+
+
+def _scenario_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SCENARIO,
+        help=f"scenario file (default: {DEFAULT_SCENARIO.name})",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def simulate(args: argparse.Namespace) -> int:
+    """Play one game headless and print its story (or its JSON record)."""
+    from ripple.engine import DecisionError, Game
+    from ripple.report.record import play_out, record
+    from ripple.report.story import story
+    from ripple.save import SaveError, read_save, save_of, write_save
+    from ripple.scenario.load import load_scenario, scenario_hash
+    from ripple.scenario.problems import ScenarioError
+
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        _print_problems(error.problems)
+        return 1
+    seed, turns = args.seed, args.turns
+    decisions: tuple = ()
+    injected: tuple = ()
+    if args.decisions is not None:
+        try:
+            saved = read_save(args.decisions)
+        except SaveError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        if saved.scenario_sha256 and saved.scenario_sha256 != scenario_hash(args.file):
+            print(
+                f"warning: {args.file} has changed since {args.decisions} was saved; "
+                "the replay may differ from the game that was played",
+                file=sys.stderr,
+            )
+        seed = saved.seed if seed is None and saved.seed >= 0 else seed
+        turns = saved.turns if turns is None and saved.turns > 0 else turns
+        decisions, injected = saved.decisions, saved.injected
+    game = Game(scenario, seed, turns=turns, keep_snapshots=False)
+    try:
+        play_out(game, args.policy, decisions, injected)
+    except DecisionError as error:
+        print(f"error: {args.decisions}: turn {game.turn + 1}: {error}", file=sys.stderr)
+        return 1
+    if args.save is not None:
+        write_save(save_of(game, str(args.file), scenario_hash(args.file)), args.save)
+    if args.json:
+        print(json.dumps(record(game, args.policy)))
+    else:
+        print(story(game, args.policy), end="")
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Check scenario files; print every problem as FILE:LINE:COL: severity: message."""
+    from ripple.scenario.load import check_file
+
+    failed = False
+    for path in args.files or [DEFAULT_SCENARIO]:
+        problems = check_file(path)
+        _print_problems(problems)
+        failed = failed or any(p.severity == "error" for p in problems)
+        if not problems and not args.quiet:
+            print(f"{path}: ok", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of scenario files."""
+    from ripple.scenario.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `ripple` command."""
+    from ripple.engine.policies import POLICIES
+
+    parser = argparse.ArgumentParser(
+        prog="ripple",
+        description="The Ripple Effect: every job is a customer service job.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    play = commands.add_parser("simulate", help="play one game headless and tell its story")
+    _scenario_arg(play)
+    play.add_argument("--seed", type=_seed, help="seed (default: the scenario's)")
+    play.add_argument("--turns", type=_positive, help="number of turns (default: the scenario's)")
+    play.add_argument(
+        "--policy",
+        choices=sorted(POLICIES),
+        default="none",
+        help="who decides: none (no interventions), silo (each department for itself), "
+        "customer (everyone is my customer); default: none",
+    )
+    play.add_argument(
+        "--decisions",
+        type=Path,
+        metavar="FILE",
+        help="replay the decisions of a saved game (the policy decides any later turns)",
+    )
+    play.add_argument("--save", type=Path, metavar="PATH", help="save the game played")
+    play.add_argument("--json", action="store_true", help="print one JSON object")
+    play.set_defaults(run=simulate)
+
+    check = commands.add_parser("validate", help="check scenario files")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    check.set_defaults(run=validate)
+
+    schema_command = commands.add_parser("schema", help="print the JSON Schema of scenario files")
+    schema_command.set_defaults(run=schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `ripple` command; returns its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Reports of played games: the JSON record and the story in plain words."""

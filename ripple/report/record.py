@@ -1,0 +1,41 @@
+"""Playing a game headless and recording it as the JSON `ripple simulate --json` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ripple.engine import Decision, Game
+from ripple.engine.policies import POLICIES
+
+
+def play_out(
+    game: Game,
+    policy: str = "none",
+    decisions: Sequence[Sequence[Decision]] = (),
+    injected: Sequence[Sequence[str]] = (),
+) -> None:
+    """Play `game` to its end: recorded decisions first, then the policy decides."""
+    choose = POLICIES[policy]
+    while not game.over:
+        turn = game.turn
+        chosen = decisions[turn] if turn < len(decisions) else choose(game)
+        game.play_turn(chosen, injected[turn] if turn < len(injected) else ())
+
+
+def record(game: Game, policy: str) -> dict[str, Any]:
+    """The whole game as one JSON-ready object."""
+    return {
+        "scenario": game.scenario.title,
+        "seed": game.seed,
+        "policy": policy,
+        "turns": [report.as_dict() for report in game.reports],
+        "totals": game.totals(),
+        "attribution": [
+            {"department": department, "kind": kind, "share": round(weight, 6)}
+            for (department, kind), weight in sorted(
+                game.attribution().items(), key=lambda item: (-item[1], item[0])
+            )
+        ],
+        "decisions": [[d.as_dict() for d in turn] for turn in game.decisions],
+    }
