@@ -50,8 +50,14 @@ def troubled() -> object:
     data["dependencies"][2]["communication"] = 0.9
     data["customers"][0].update(variability=0.3, patience=12, complaints_to="d1")
     data["events"] = [
-        {"id": "spike", "name": "Spike", "turn": 5, "target": "people", "duration": 3,
-         "effects": {"demand": 0.8}},
+        {
+            "id": "spike",
+            "name": "Spike",
+            "turn": 5,
+            "target": "people",
+            "duration": 3,
+            "effects": {"demand": 0.8},
+        },
         {"id": "bug", "name": "Bug", "chance": 0.2, "target": "d0", "effects": {"quality": -0.2}},
     ]
     return type(base).model_validate(data)
@@ -146,9 +152,7 @@ def test_caught_defects_go_back_for_rework_and_cost_time() -> None:
 
 
 def test_complaints_come_back_as_work_for_the_complaints_desk() -> None:
-    scenario = with_customer(
-        chain(3, quality=0.6, demand=30, turns=10, seed=2), complaints_to="d0"
-    )
+    scenario = with_customer(chain(3, quality=0.6, demand=30, turns=10, seed=2), complaints_to="d0")
     game = played(scenario)
     assert sum(r.complaints for r in game.reports) > 0
     demand = 30 * game.turns

@@ -112,3 +112,24 @@ def test_generated_perfect_organisations_deliver_everything_on_time_and_right(
     totals = game.totals()
     assert totals["late"] == totals["defective"] == totals["scrapped"] == 0
     assert totals["on_time"] == totals["completed"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenario=scenarios())
+def test_the_organisation_walks_agree_with_networkx(scenario: Scenario) -> None:
+    import networkx as nx
+
+    organisation = build_graph(scenario)
+    graph = organisation.to_networkx()
+    loops = sorted(sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
+    assert sorted(sorted(group) for group in organisation.loops()) == loops
+    for department in organisation.departments:
+        assert organisation.downstream(department) - {department} == nx.descendants(
+            graph, department
+        )
+    for customer in scenario.customers:
+        route = organisation.shortest_route(customer.enters_at, customer.served_by)
+        assert route is not None
+        assert (
+            len(route) == nx.shortest_path_length(graph, customer.enters_at, customer.served_by) + 1
+        )

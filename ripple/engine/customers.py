@@ -6,65 +6,84 @@ churn lowers the demand that arrives later: the vicious circle the game is about
 
 from __future__ import annotations
 
+import numpy as np
+
 from ripple.engine.rules import (
     SATISFACTION_STEP,
     SCORE_DEFECTIVE,
     SCORE_LATE,
     SCORE_LATE_AND_DEFECTIVE,
 )
-from ripple.engine.state import Segment, World
-from ripple.engine.work import Batch
+from ripple.engine.state import DEFECTIVE, LATE, Segment, World
+from ripple.engine.work import DEAD, QUEUED
 
 
-def charge_delay(
-    world: World, segment: int, kind: str, delay: dict[str, float], count: int, fallback: str
-) -> None:
-    """Spread `count` unhappy items over the departments their delay is charged to.
+def charge_delay(world: World, rows: np.ndarray, kind: int) -> None:
+    """Spread each row's unhappy items over the departments their delay is charged to.
 
     Each item carries a weight of 1, split in proportion to the turns of delay each
-    department caused; with no delay on record the whole weight goes to `fallback`.
+    department on its route caused; with no delay on record (a promise no route could
+    keep) the whole weight goes to the department that serves the customer.
     """
-    total = sum(delay.values())
-    if total <= 0:
-        _add_ripple(world, (segment, fallback, kind), float(count))
+    work, routes = world.work, world.routes
+    delay = work.delay[rows]
+    count = work.count[rows]
+    total = delay.sum(axis=1)
+    weights = np.divide(
+        delay * count[:, None], total[:, None], out=np.zeros_like(delay), where=total[:, None] > 0
+    )
+    route = work.route[rows]
+    blameless = np.flatnonzero(total <= 0)
+    weights[blameless, routes.length[route[blameless]] - 1] += count[blameless]
+    np.add.at(world.turn_ripples[kind], route, weights)
+
+
+def deliver(world: World, turn: int, rows: np.ndarray) -> None:
+    """These rows' items leave the organisation to their customers: judge and record them."""
+    if not rows.size:
         return
-    for department in sorted(delay):
-        _add_ripple(world, (segment, department, kind), count * delay[department] / total)
-
-
-def _add_ripple(world: World, key: tuple[int, str, str], weight: float) -> None:
-    world.ripples[key] = world.ripples.get(key, 0.0) + weight
-    world.turn_ripples[key] = world.turn_ripples.get(key, 0.0) + weight
-
-
-def deliver(world: World, turn: int, segment: Segment, batch: Batch) -> None:
-    """A batch leaves the organisation to its customer: judge and record it."""
-    route = segment.complaint_route if batch.failure else segment.route
-    count, defective = batch.count, batch.defective
-    lead_time = turn - batch.created
-    late = lead_time > route.promise
+    work, routes = world.work, world.routes
+    route = work.route[rows]
+    count = work.count[rows]
+    defective = work.defective[rows]
+    lead_time = turn - work.created[rows]
+    late = lead_time > routes.promise[route]
     counts = world.turn_counts
-    counts.completed += count
-    counts.lead_time_sum += lead_time * count
-    if late:
-        counts.late += count
-        charge_delay(world, segment.index, "late", batch.delay, count, route.steps[-1])
-    else:
-        counts.on_time += count
-    if defective:
-        counts.defective += defective
-        for origin in sorted(batch.blame):
-            _add_ripple(world, (segment.index, origin, "defective"), batch.blame[origin])
-    if batch.failure:
-        return
-    segment.delivered += count
-    segment.revenue += count * segment.spec.value
-    if late:
-        segment.late_and_defective += defective
-        segment.late_only += count - defective
-    else:
-        segment.defective_only += defective
-        segment.good += count - defective
+    counts.completed += int(count.sum())
+    counts.lead_time_sum += int((lead_time * count).sum())
+    counts.late += int(count[late].sum())
+    counts.on_time += int(count[~late].sum())
+    counts.defective += int(defective.sum())
+    if late.any():
+        charge_delay(world, rows[late], LATE)
+    if defective.any():
+        np.add.at(world.turn_ripples[DEFECTIVE], route, work.blame[rows])
+    demand = ~routes.failure[route]
+    segment = routes.segment[route[demand]]
+    count, defective, late = count[demand], defective[demand], late[demand]
+    right = count - defective
+    size = len(world.segments)
+
+    def per_segment(values: np.ndarray) -> list[int]:
+        return np.bincount(segment, weights=values, minlength=size).astype(np.int64).tolist()
+
+    outcomes = zip(
+        world.segments,
+        per_segment(count),
+        per_segment(np.where(late, 0, right)),
+        per_segment(np.where(late, right, 0)),
+        per_segment(np.where(late, 0, defective)),
+        per_segment(np.where(late, defective, 0)),
+        strict=True,
+    )
+    for seg, delivered, good, late_only, defective_only, both in outcomes:
+        seg.delivered += delivered
+        seg.good += good
+        seg.late_only += late_only
+        seg.defective_only += defective_only
+        seg.late_and_defective += both
+        seg.revenue += delivered * seg.spec.value
+    work.state[rows] = DEAD
 
 
 def demand_this_turn(world: World, segment: Segment, turn: int) -> int:
@@ -85,18 +104,27 @@ def demand_this_turn(world: World, segment: Segment, turn: int) -> int:
 
 def admit(world: World, turn: int) -> None:
     """New demand and this turn's complaints enter at the end of the turn (created now)."""
-    departments = world.departments
+    routes, counts = [], []
     for segment in world.segments:
-        count = demand_this_turn(world, segment, turn)
-        if count:
-            entry = departments[segment.route.steps[0]]
-            entry.enqueue(Batch(segment.index, False, turn, 0, turn + 1, count))
-        segment.arrived = count
-        complaints = segment.complaints
-        if complaints:
-            desk = departments[segment.complaint_route.steps[0]]
-            desk.enqueue(Batch(segment.index, True, turn, 0, turn + 1, complaints))
-        world.turn_counts.created += count + complaints
+        arrived = demand_this_turn(world, segment, turn)
+        segment.arrived = arrived
+        for route, count in (
+            (2 * segment.index, arrived),
+            (2 * segment.index + 1, segment.complaints),
+        ):
+            if count:
+                routes.append(route)
+                counts.append(count)
+        world.turn_counts.created += arrived + segment.complaints
+    if routes:
+        world.work.add(
+            route=np.array(routes, dtype=np.int64),
+            created=turn,
+            position=0,
+            entered=turn + 1,
+            state=QUEUED,
+            count=np.array(counts, dtype=np.int64),
+        )
 
 
 def react(world: World) -> None:
@@ -131,9 +159,3 @@ def react(world: World) -> None:
         segment.total_delivered += segment.delivered
         segment.total_complaints += complaints
         segment.total_lost += segment.lost
-
-
-def reset_turn(segment: Segment) -> None:
-    """Clear a segment's counts for this turn (complaints stay: they arrive as work)."""
-    segment.delivered = segment.good = segment.late_only = 0
-    segment.defective_only = segment.late_and_defective = segment.lost = 0

@@ -11,8 +11,8 @@ def event_targets(world: World, event: Event) -> list[Target]:
     """What an event lands on: a department, a hand-off, a customer, or every department."""
     target = event.target.strip()
     if target == "everyone":
-        return [("department", d) for d in world.departments]
-    if target in world.departments:
+        return [("department", d) for d in world.departments.ids]
+    if target in world.departments.index:
         return [("department", target)]
     pair = parse_handoff(target)
     if pair:

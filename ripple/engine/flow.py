@@ -1,186 +1,194 @@
 """Work moving: hand-offs arriving (and checked), departments processing, items leaving.
 
-The order within a turn is fixed: arrivals, then each department in id order processes
-up to its capacity, first in first out. An item is processed at most once per department
-per turn, so a cycle in the organisation can never make a turn loop.
+The order within a turn is fixed: arrivals, then every department processes up to its
+capacity, first in first out, then cancellations. Each phase handles every batch at once
+with array operations and draws its chances in row order, so a game is reproducible bit
+for bit. An item is processed at most once per department per turn, so a cycle in the
+organisation can never make a turn loop.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from ripple.engine.customers import charge_delay, deliver
-from ripple.engine.state import Department, Handoff, Segment, World
-from ripple.engine.work import Batch
+from ripple.engine.state import LOST, World
+from ripple.engine.work import DEAD, MOVING, QUEUED
 
 
-def send(
-    world: World, arrival: int, destination: str, handoff: Handoff | None, batch: Batch
-) -> None:
-    """Put a batch in transit to join `destination`'s queue at the start of turn `arrival`."""
-    batch.entered = arrival
-    world.transit.setdefault(arrival, []).append((destination, handoff, batch))
+QUEUE_SPAN = 1 << 40
+"""More queue places than any game hands out: sorting by (department, place) in one key."""
 
 
 def arrive(world: World, turn: int) -> None:
-    """Work due this turn reaches its department; the receiver checks it for defects.
-
-    The chances of catching defects are drawn for all arrivals at once, in arrival order.
-    """
-    arriving = world.transit.pop(turn, ())
-    checked = [
-        (destination, handoff, batch)
-        for destination, handoff, batch in arriving
-        if handoff is not None and batch.defective and handoff.catch > 0
-    ]
-    caught = iter(
-        world.rng.binomial(
-            [batch.defective for _, _, batch in checked],
-            [handoff.catch for _, handoff, _ in checked],
-        ).tolist()
-        if checked
-        else ()
-    )
-    departments = world.departments
-    for destination, handoff, batch in arriving:
-        if handoff is not None:
-            handoff.handed += batch.count
-            handoff.waited += batch.waited
-            if batch.defective:
-                handoff.defective += batch.defective
-                if handoff.catch > 0:
-                    _send_back(world, turn, handoff, batch, next(caught))
-        batch.waited = 0
-        if batch.count:
-            departments[destination].enqueue(batch)
-
-
-def _send_back(world: World, turn: int, handoff: Handoff, batch: Batch, caught: int) -> None:
-    """Defective items caught at a hand-off go back to the supplier for rework."""
-    if not caught:
+    """Work due this turn joins its department's queue; the receiver checks it for defects
+    and sends caught ones back to the supplier for rework."""
+    work, routes, handoffs = world.work, world.routes, world.handoffs
+    n = work.size
+    rows = np.flatnonzero((work.state[:n] == MOVING) & (work.entered[:n] == turn))
+    if not rows.size:
         return
-    rework, culprits = batch.separate_defective(caught)
-    trip = 1 + 2 * handoff.effective_lag
-    for origin, items in culprits.items():
-        rework.delay[origin] = rework.delay.get(origin, 0.0) + items * trip
-    rework.position -= 1
-    supplier = world.departments[handoff.supplier]
-    supplier.sent_back += caught
-    handoff.caught += caught
-    if handoff.effective_lag == 0:
-        rework.entered = turn
-        supplier.enqueue(rework)
-    else:
-        send(world, turn + handoff.effective_lag, handoff.supplier, None, rework)
+    crossing = rows[~work.returning[rows]]
+    crossed = routes.handoff[work.route[crossing], work.position[crossing] - 1]
+    size = len(handoffs)
+    handoffs.handed += np.bincount(crossed, weights=work.count[crossing], minlength=size).astype(
+        np.int64
+    )
+    handoffs.waited += np.bincount(crossed, weights=work.waited[crossing], minlength=size).astype(
+        np.int64
+    )
+    defective = work.defective[crossing]
+    handoffs.defective += np.bincount(crossed, weights=defective, minlength=size).astype(np.int64)
+    checked = (defective > 0) & (handoffs.catch[crossed] > 0)
+    if checked.any():
+        caught = world.rng.binomial(defective[checked], handoffs.catch[crossed[checked]])
+        hit = caught > 0
+        _send_back(world, turn, crossing[checked][hit], crossed[checked][hit], caught[hit])
+    work.state[rows] = np.where(work.count[rows] > 0, QUEUED, DEAD)
+    work.waited[rows] = 0
+    work.returning[rows] = False
+    work.order[rows] = work.orders(len(rows))
 
 
-Task = tuple[Department, Batch, Segment, "Handoff | None", float]
+def _send_back(
+    world: World, turn: int, rows: np.ndarray, crossed: np.ndarray, caught: np.ndarray
+) -> None:
+    """Caught items leave their batch for rework at the supplier, cleared of defects.
+
+    The rework trip (back, redo, forth again) is charged as delay to the departments
+    that made the defects.
+    """
+    if not rows.size:
+        return
+    work, handoffs, departments = world.work, world.handoffs, world.departments
+    defect_share = caught / work.defective[rows]
+    count_share = caught / work.count[rows]
+    lag = handoffs.effective_lag[crossed]
+    trip = 1 + 2 * lag
+    rework_delay = (
+        work.delay[rows] * count_share[:, None] + work.blame[rows] * (defect_share * trip)[:, None]
+    )
+    work.blame[rows] *= (1.0 - defect_share)[:, None]
+    work.delay[rows] *= (1.0 - count_share)[:, None]
+    work.count[rows] -= caught
+    work.defective[rows] -= caught
+    now = lag == 0
+    work.add(
+        route=work.route[rows],
+        created=work.created[rows],
+        position=work.position[rows] - 1,
+        entered=np.where(now, turn, turn + lag),
+        state=np.where(now, QUEUED, MOVING),
+        count=caught,
+        delay=rework_delay,
+        returning=~now,
+    )
+    departments.sent_back += np.bincount(
+        handoffs.supplier[crossed], weights=caught, minlength=len(departments)
+    ).astype(np.int64)
+    handoffs.caught += np.bincount(crossed, weights=caught, minlength=len(handoffs)).astype(
+        np.int64
+    )
 
 
 def process(world: World, turn: int) -> None:
-    """Every department, in id order, works through its queue up to its capacity.
-
-    First every department takes its work, then the defects it makes are drawn for all
-    of it at once, then the work is handed on or delivered.
-    """
-    tasks: list[Task] = []
-    segments = world.segments
-    for department in world.departments.values():
-        if not department.queue:
-            department.credit = 0.0
-            continue
-        for batch in _take(world, department):
-            segment = segments[batch.segment]
-            route = segment.complaint_route if batch.failure else segment.route
-            handoff = route.handoffs[batch.position]
-            chance = department.defect_chance * (handoff.talk_factor if handoff else 1.0)
-            tasks.append((department, batch, segment, handoff, min(1.0, chance)))
-    if not tasks:
+    """Every department works through its queue, first in first out, up to its capacity;
+    then the defects it makes are drawn, and the work is handed on or delivered."""
+    work, routes, departments = world.work, world.routes, world.departments
+    n = work.size
+    rows = np.flatnonzero(work.state[:n] == QUEUED)
+    budget = departments.effective_capacity + departments.credit
+    room = np.floor(budget).astype(np.int64)
+    if not rows.size:
+        departments.credit[:] = 0.0
         return
-    defects = world.rng.binomial(
-        [batch.count - batch.defective for _, batch, _, _, _ in tasks],
-        [chance for _, _, _, _, chance in tasks],
-    ).tolist()
-    for task, made in zip(tasks, defects, strict=True):
-        _hand_on(world, turn, task, made)
+    where = routes.steps[work.route[rows], work.position[rows]]
+    queue_order = np.argsort(where * QUEUE_SPAN + work.order[rows], kind="stable")
+    rows, where = rows[queue_order], where[queue_order]
+    counts = work.count[rows]
+    waiting = np.bincount(where, weights=counts, minlength=len(departments))
+    departments.credit = np.where(waiting > room, budget - room, 0.0)
+    ahead = _ahead_in_queue(where, counts)
+    taken = np.clip(room[where] - ahead, 0, counts)
+    partial = (taken > 0) & (taken < counts)
+    if partial.any():
+        work.split(rows[partial], taken[partial], world.rng)
+    busy = taken > 0
+    _finish(world, turn, rows[busy], where[busy])
 
 
-def _take(world: World, department: Department) -> list[Batch]:
-    """The batches a department works on this turn, first in first out, up to capacity."""
-    budget = department.effective_capacity + department.credit
-    room = int(budget)
-    department.credit = budget - room
-    if room <= 0:
-        return []
-    queue = department.queue
-    taken: list[Batch] = []
-    for key in list(queue):
-        batch = queue[key]
-        if batch.count <= room:
-            del queue[key]
-            taken.append(batch)
-            room -= batch.count
-        else:
-            taken.append(batch.split(room, world.rng))
-            room = 0
-        department.queued -= taken[-1].count
-        if room == 0:
-            break
-    if room > 0:
-        department.credit = 0.0
-    return taken
+def _ahead_in_queue(where: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """For rows sorted by department then queue order: items ahead of each in its queue."""
+    total = np.cumsum(counts)
+    first = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
+    sizes = np.diff(np.r_[first, len(where)])
+    before_group = np.repeat(total[first] - counts[first], sizes)
+    return total - counts - before_group
 
 
-def _hand_on(world: World, turn: int, task: Task, defects: int) -> None:
-    """Finish a batch: record its wait and new defects, then pass it on or deliver it."""
-    department, batch, segment, handoff, _ = task
-    count = batch.count
-    wait = turn - batch.entered
-    if wait:
-        batch.delay[department.id] = batch.delay.get(department.id, 0.0) + wait * count
-        department.waited += count
-    department.processed += count
-    if batch.failure:
-        department.failure_processed += count
-    if defects:
-        department.defects_made += defects
-        batch.defective += defects
-        batch.blame[department.id] = batch.blame.get(department.id, 0.0) + defects
-    if handoff is None:
-        deliver(world, turn, segment, batch)
+def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> None:
+    """Rows just processed: record waits and new defects, then hand on or deliver."""
+    if not rows.size:
         return
-    extra_lag = handoff.effective_lag - handoff.lag
-    if extra_lag > 0:
-        batch.delay[department.id] = batch.delay.get(department.id, 0.0) + extra_lag * count
-    batch.position += 1
-    batch.waited = count if wait else 0
-    send(world, turn + 1 + handoff.effective_lag, handoff.customer, handoff, batch)
+    work, routes, departments, handoffs = (
+        world.work,
+        world.routes,
+        world.departments,
+        world.handoffs,
+    )
+    size = len(departments)
+    count = work.count[rows]
+    route = work.route[rows]
+    position = work.position[rows]
+    wait = turn - work.entered[rows]
+    work.delay[rows, position] += wait * count
+    waited = np.where(wait > 0, count, 0)
+    departments.processed += np.bincount(where, weights=count, minlength=size).astype(np.int64)
+    failure = routes.failure[route]
+    departments.failure_processed += np.bincount(
+        where[failure], weights=count[failure], minlength=size
+    ).astype(np.int64)
+    departments.waited += np.bincount(where, weights=waited, minlength=size).astype(np.int64)
+    after = routes.handoff[route, position]
+    onward = after >= 0
+    talk = np.ones(len(rows))
+    talk[onward] = handoffs.talk[after[onward]]
+    chance = np.minimum(1.0, departments.defect_chance[where] * talk)
+    made = world.rng.binomial(count - work.defective[rows], chance)
+    work.defective[rows] += made
+    work.blame[rows, position] += made
+    departments.defects_made += np.bincount(where, weights=made, minlength=size).astype(np.int64)
+    deliver(world, turn, rows[~onward])
+    moving, link = rows[onward], after[onward]
+    extra_lag = np.maximum(0, handoffs.effective_lag[link] - handoffs.lag[link])
+    work.delay[moving, position[onward]] += extra_lag * count[onward]
+    work.position[moving] += 1
+    work.state[moving] = MOVING
+    work.entered[moving] = turn + 1 + handoffs.effective_lag[link]
+    work.waited[moving] = waited[onward]
 
 
 def cancel_overdue(world: World, turn: int) -> None:
     """Customers with a `patience` cancel items that have waited too long (scrapped)."""
-    impatient = {s.index: s.spec.patience for s in world.segments if s.spec.patience}
-    if not impatient:
+    work, routes = world.work, world.routes
+    if not routes.patience.any():
         return
-    for department in world.departments.values():
-        for key in list(department.queue):
-            batch = department.queue[key]
-            if _overdue(world, turn, impatient, batch, department.id):
-                del department.queue[key]
-                department.queued -= batch.count
-    for arrival, items in list(world.transit.items()):
-        world.transit[arrival] = [
-            item for item in items if not _overdue(world, turn, impatient, item[2], item[0])
-        ]
-
-
-def _overdue(world: World, turn: int, impatient: dict[int, int], batch: Batch, where: str) -> bool:
-    patience = impatient.get(batch.segment)
-    if batch.failure or patience is None or turn - batch.created < patience:
-        return False
-    segment = world.segments[batch.segment]
-    segment.lost += batch.count
-    world.turn_counts.scrapped += batch.count
-    if turn >= batch.entered:
-        wait = (turn - batch.entered + 1) * batch.count
-        batch.delay[where] = batch.delay.get(where, 0.0) + wait
-    charge_delay(world, batch.segment, "lost", batch.delay, batch.count, segment.route.steps[-1])
-    return True
+    n = work.size
+    patience = routes.patience[work.route[:n]]
+    rows = np.flatnonzero(
+        (work.state[:n] != DEAD) & (patience > 0) & (turn - work.created[:n] >= patience)
+    )
+    if not rows.size:
+        return
+    queued = rows[work.state[rows] == QUEUED]
+    work.delay[queued, work.position[queued]] += (turn - work.entered[queued] + 1) * work.count[
+        queued
+    ]
+    charge_delay(world, rows, LOST)
+    lost = np.bincount(
+        routes.segment[work.route[rows]], weights=work.count[rows], minlength=len(world.segments)
+    )
+    for segment, count in zip(world.segments, lost.tolist(), strict=True):
+        segment.lost += int(count)
+    world.turn_counts.scrapped += int(work.count[rows].sum())
+    work.state[rows] = DEAD

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ripple.engine import trace
-from ripple.engine.customers import admit, react, reset_turn
+from ripple.engine.customers import admit, react
 from ripple.engine.events import due_events, start_event
 from ripple.engine.flow import arrive, cancel_overdue, process
 from ripple.engine.interventions import Decision, DecisionError, Menu
 from ripple.engine.narrate import narrate
 from ripple.engine.people import rate_handoffs, refresh, update_morale
-from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot, work_in_progress
+from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot
 from ripple.engine.state import World, build_world
 from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import Scenario
@@ -100,10 +100,13 @@ class Game:
         remaining = {s.spec.id: s.remaining for s in world.segments}
         react(world)
         admit(world, turn)
-        update_morale(world)
+        queued = world.queued()
+        update_morale(world, queued)
         rate_handoffs(world)
         churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
-        world.log.extend(narrate(world, self.scenario.item, churned))
+        world.log.extend(narrate(world, self.scenario.item, queued, churned))
+        world.ripples += world.turn_ripples
+        world.work.compact()
         report = self._report(world, turn)
         self.turn = turn
         self.reports.append(report)
@@ -115,34 +118,22 @@ class Game:
 
     def _clear_turn(self, world: World) -> None:
         world.log = []
-        world.turn_ripples = {}
+        world.turn_ripples[:] = 0.0
         world.turn_counts.reset()
-        for department in world.departments.values():
-            department.total_processed += department.processed
-            department.total_defects_made += department.defects_made
-            department.total_sent_back += department.sent_back
-            department.processed = department.failure_processed = 0
-            department.defects_made = department.sent_back = department.waited = 0
-        for handoff in world.handoffs.values():
-            handoff.total_handed += handoff.handed
-            handoff.total_defective += handoff.defective
-            handoff.total_waited += handoff.waited
-            handoff.total_caught += handoff.caught
-            handoff.handed = handoff.defective = handoff.waited = handoff.caught = 0
+        world.departments.new_turn()
+        world.handoffs.new_turn()
         for segment in world.segments:
-            reset_turn(segment)
+            segment.new_turn()
 
     def _report(self, world: World, turn: int) -> TurnReport:
         counts = world.turn_counts
-        totals = world.totals
-        for name in counts.__slots__:
-            setattr(totals, name, getattr(totals, name) + getattr(counts, name))
+        world.totals.add(counts)
         return TurnReport(
             turn=turn,
             created=counts.created,
             completed=counts.completed,
             scrapped=counts.scrapped,
-            wip=work_in_progress(world),
+            wip=world.work_in_progress(),
             on_time=counts.on_time,
             late=counts.late,
             defective=counts.defective,
@@ -208,7 +199,7 @@ class Game:
             "created": totals.created,
             "completed": totals.completed,
             "scrapped": totals.scrapped,
-            "wip": work_in_progress(self._world),
+            "wip": self._world.work_in_progress(),
             "on_time": totals.on_time,
             "late": totals.late,
             "defective": totals.defective,

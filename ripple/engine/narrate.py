@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ripple.engine.state import World
 from ripple.scenario.model import ItemWords
 
@@ -10,32 +12,45 @@ def _items(words: ItemWords, count: int) -> str:
     return f"{count} {words.one if count == 1 else words.many}"
 
 
-def narrate(world: World, words: ItemWords, churned: dict[str, float]) -> list[str]:
+MOST = 4
+"""At most this many lines of one kind: a log is for reading aloud, not for auditing."""
+
+
+def _biggest(values: np.ndarray) -> list[int]:
+    """Indices of the largest positive values, largest first (ties by index), at most MOST."""
+    positive = np.flatnonzero(values > 0)
+    ranked = positive[np.lexsort((positive, -values[positive]))]
+    return ranked[:MOST].tolist()
+
+
+def narrate(
+    world: World, words: ItemWords, queued: np.ndarray, churned: dict[str, float]
+) -> list[str]:
     """Lines for this turn's log, after the ones events and decisions already wrote."""
-    names = {d.id: d.name for d in world.departments.values()}
+    departments, handoffs = world.departments, world.handoffs
+    names = departments.names
     lines: list[str] = []
-    for handoff in world.handoffs.values():
-        if not handoff.caught:
-            continue
+    for h in _biggest(handoffs.caught):
+        caught = int(handoffs.caught[h])
         template = (
-            handoff.rework_message
+            handoffs.rework_message[h]
             or "{customer} sent {count} {items} back to {supplier} for rework."
         )
         lines.append(
             template.format(
-                customer=names[handoff.customer],
-                supplier=names[handoff.supplier],
-                count=handoff.caught,
-                items=words.one if handoff.caught == 1 else words.many,
+                customer=names[handoffs.customer[h]],
+                supplier=names[handoffs.supplier[h]],
+                count=caught,
+                items=words.one if caught == 1 else words.many,
             )
         )
-    for department in world.departments.values():
-        waiting = department.queued
-        if waiting > max(1.0, department.effective_capacity):
-            lines.append(
-                f"{department.name} is behind: {_items(words, waiting)} waiting "
-                f"(it finishes about {department.effective_capacity:.0f} a turn)."
-            )
+    capacity = departments.effective_capacity
+    behind = np.where(queued > np.maximum(1.0, capacity), queued / np.maximum(1.0, capacity), 0)
+    for d in _biggest(behind):
+        lines.append(
+            f"{names[d]} is behind: {_items(words, int(queued[d]))} waiting "
+            f"(it finishes about {capacity[d]:.0f} a turn)."
+        )
     for segment in world.segments:
         name = segment.spec.name
         if segment.delivered:
@@ -50,7 +65,7 @@ def narrate(world: World, words: ItemWords, churned: dict[str, float]) -> list[s
         if segment.lost:
             lines.append(f"{name} gave up on {_items(words, segment.lost)} that took too long.")
         if segment.complaints:
-            desk = names[segment.complaint_route.steps[0]]
+            desk = names[departments.index[segment.complaints_to]]
             lines.append(
                 f"{segment.complaints} of {name} complained; answering them is now work for {desk}."
             )

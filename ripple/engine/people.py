@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ripple.engine.effects import ActiveEffect, Target
 from ripple.engine.rules import (
     MORALE_NEUTRAL,
@@ -24,10 +26,6 @@ from ripple.engine.state import World
 _FIELDS = ("capacity", "quality", "morale", "checks", "communication", "lag", "demand")
 
 
-def _clip(value: float) -> float:
-    return min(1.0, max(0.0, value))
-
-
 def effect_totals(effects: list[ActiveEffect], turn: int) -> dict[Target, dict[str, float]]:
     """For each target, the sum of every active effect's fields on `turn`."""
     totals: dict[Target, dict[str, float]] = defaultdict(lambda: dict.fromkeys(_FIELDS, 0.0))
@@ -43,67 +41,75 @@ def effect_totals(effects: list[ActiveEffect], turn: int) -> dict[Target, dict[s
     return totals
 
 
+def _changes(
+    totals: dict[Target, dict[str, float]], kind: str, index: dict[str, int], names: tuple[str, ...]
+) -> dict[str, np.ndarray]:
+    """Per field, an array of the effects' sums for every target of one kind."""
+    arrays = {name: np.zeros(len(index)) for name in names}
+    for (target_kind, key), sums in totals.items():
+        if target_kind == kind and key in index:
+            for name in names:
+                arrays[name][index[key]] = sums[name]
+    return arrays
+
+
 def refresh(world: World, turn: int) -> None:
     """Set every department's, hand-off's and customer's numbers for this turn."""
-    if world.effects:
-        world.effects = [e for e in world.effects if not e.finished(turn)]
-    totals = effect_totals(world.effects, turn) if world.effects else {}
-    for department in world.departments.values():
-        change = totals.get(("department", department.id))
-        if change is None:
-            capacity = department.capacity
-            department.morale_shift = 0.0
-            department.effective_quality = department.quality
-            department.effective_checks = department.checks
-        else:
-            capacity = department.capacity * max(0.0, 1.0 + change["capacity"])
-            department.morale_shift = change["morale"]
-            department.effective_quality = _clip(department.quality + change["quality"])
-            department.effective_checks = _clip(department.checks + change["checks"])
-        department.effective_capacity = capacity * morale_capacity_factor(department.morale)
-        department.defect_chance = own_defect_chance(
-            department.effective_quality, department.morale
-        )
-    for key, handoff in world.handoffs.items():
-        change = totals.get(("handoff", key))
-        if change is None:
-            handoff.effective_communication = handoff.communication
-            handoff.effective_lag = handoff.lag
-        else:
-            handoff.effective_communication = _clip(handoff.communication + change["communication"])
-            handoff.effective_lag = max(0, handoff.lag + round(change["lag"]))
-        handoff.talk_factor = talk_factor(handoff.effective_communication)
-        handoff.catch = catch_chance(
-            world.departments[handoff.customer].effective_checks, handoff.effective_communication
-        )
+    world.effects = [e for e in world.effects if not e.finished(turn)]
+    totals = effect_totals(world.effects, turn)
+    departments, handoffs = world.departments, world.handoffs
+    change = _changes(
+        totals, "department", departments.index, ("capacity", "quality", "checks", "morale")
+    )
+    departments.morale_shift = change["morale"]
+    departments.effective_quality = np.clip(departments.quality + change["quality"], 0.0, 1.0)
+    departments.effective_checks = np.clip(departments.checks + change["checks"], 0.0, 1.0)
+    departments.effective_capacity = (
+        departments.capacity
+        * np.maximum(0.0, 1.0 + change["capacity"])
+        * morale_capacity_factor(departments.morale)
+    )
+    departments.defect_chance = own_defect_chance(departments.effective_quality, departments.morale)
+    change = _changes(totals, "handoff", handoffs.index, ("communication", "lag"))
+    handoffs.effective_communication = np.clip(
+        handoffs.communication + change["communication"], 0.0, 1.0
+    )
+    handoffs.effective_lag = np.maximum(0, handoffs.lag + np.round(change["lag"]).astype(np.int64))
+    handoffs.talk = talk_factor(handoffs.effective_communication)
+    handoffs.catch = catch_chance(
+        departments.effective_checks[handoffs.customer], handoffs.effective_communication
+    )
     for segment in world.segments:
-        change = totals.get(("customer", segment.spec.id))
-        segment.demand_factor = 1.0 if change is None else max(0.0, 1.0 + change["demand"])
+        sums = totals.get(("customer", segment.spec.id))
+        segment.demand_factor = 1.0 if sums is None else max(0.0, 1.0 + sums["demand"])
 
 
-def update_morale(world: World) -> None:
+def update_morale(world: World, queued: np.ndarray) -> None:
     """Morale drifts toward a target that workload, failure demand and rework pull down."""
-    for department in world.departments.values():
-        processed = department.processed
-        backlog = min(1.0, department.queued / max(1.0, department.effective_capacity))
-        failure = department.failure_processed / processed if processed else 0.0
-        rework = min(1.0, department.sent_back / processed) if processed else 0.0
-        target = (
-            MORALE_NEUTRAL
-            + department.morale_shift
-            - STRESS_BACKLOG * backlog
-            - STRESS_FAILURE * failure
-            - STRESS_REWORK * rework
-        )
-        department.morale = _clip(
-            department.morale + MORALE_STEP * (_clip(target) - department.morale)
-        )
+    departments = world.departments
+    processed = departments.processed
+    busy = np.maximum(1, processed)
+    backlog = np.minimum(1.0, queued / np.maximum(1.0, departments.effective_capacity))
+    failure = np.where(processed > 0, departments.failure_processed / busy, 0.0)
+    rework = np.where(processed > 0, np.minimum(1.0, departments.sent_back / busy), 0.0)
+    target = np.clip(
+        MORALE_NEUTRAL
+        + departments.morale_shift
+        - STRESS_BACKLOG * backlog
+        - STRESS_FAILURE * failure
+        - STRESS_REWORK * rework,
+        0.0,
+        1.0,
+    )
+    departments.morale = np.clip(
+        departments.morale + MORALE_STEP * (target - departments.morale), 0.0, 1.0
+    )
 
 
 def rate_handoffs(world: World) -> None:
     """Internal customers rate this turn's service: on time and right first time."""
-    for handoff in world.handoffs.values():
-        if not handoff.handed:
-            continue
-        felt = 1.0 - 0.5 * (handoff.defective + handoff.waited) / handoff.handed
-        handoff.satisfaction += SATISFACTION_STEP * (felt - handoff.satisfaction)
+    handoffs = world.handoffs
+    handed = handoffs.handed
+    felt = 1.0 - 0.5 * (handoffs.defective + handoffs.waited) / np.maximum(1, handed)
+    step = np.where(handed > 0, SATISFACTION_STEP, 0.0)
+    handoffs.satisfaction = handoffs.satisfaction + step * (felt - handoffs.satisfaction)

@@ -1,8 +1,10 @@
 """The game's constants: how morale, communication and satisfaction move the numbers.
 
 They live in one place so the rules can be read (and tuned) at a glance; docs/scenarios.md
-explains them in players' words.
+explains them in players' words. The functions work on numbers and on numpy arrays alike.
 """
+
+import numpy as np
 
 MORALE_NEUTRAL = 0.7
 """Morale at which a department works exactly at its stated capacity and quality."""
@@ -50,22 +52,22 @@ INTERNAL_SATISFACTION_START = 0.8
 """Internal customer satisfaction on every hand-off before any work crossed it."""
 
 
-def catch_chance(checks: float, communication: float) -> float:
+def catch_chance(checks: np.ndarray, communication: np.ndarray) -> np.ndarray:
     """Chance that the receiving department catches a defect at a hand-off."""
-    return min(1.0, max(0.0, checks * (0.5 + communication) / 1.5))
+    return np.clip(checks * (0.5 + communication) / 1.5, 0.0, 1.0)
 
 
-def own_defect_chance(quality: float, morale: float) -> float:
+def own_defect_chance(quality: np.ndarray, morale: np.ndarray) -> np.ndarray:
     """Chance that a department adds a defect to an item, before the hand-off's talk factor."""
-    morale_factor = max(0.0, 1.0 + MORALE_ON_DEFECTS * (MORALE_NEUTRAL - morale))
-    return min(1.0, max(0.0, (1.0 - quality) * morale_factor))
+    morale_factor = np.maximum(0.0, 1.0 + MORALE_ON_DEFECTS * (MORALE_NEUTRAL - morale))
+    return np.clip((1.0 - quality) * morale_factor, 0.0, 1.0)
 
 
-def talk_factor(communication: float) -> float:
+def talk_factor(communication: np.ndarray) -> np.ndarray:
     """How a hand-off's communication scales the defects its supplier makes."""
-    return max(0.0, 1.0 - COMMUNICATION_ON_DEFECTS * (communication - COMMUNICATION_NEUTRAL))
+    return np.maximum(0.0, 1.0 - COMMUNICATION_ON_DEFECTS * (communication - COMMUNICATION_NEUTRAL))
 
 
-def morale_capacity_factor(morale: float) -> float:
+def morale_capacity_factor(morale: np.ndarray) -> np.ndarray:
     """Capacity multiplier for a department's morale."""
-    return max(0.0, 1.0 + MORALE_ON_CAPACITY * (morale - MORALE_NEUTRAL))
+    return np.maximum(0.0, 1.0 + MORALE_ON_CAPACITY * (morale - MORALE_NEUTRAL))

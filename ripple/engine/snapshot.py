@@ -111,23 +111,6 @@ class Snapshot:
     active: tuple[str, ...]
 
 
-def in_transit(world: World) -> dict[str, int]:
-    """Items on each hand-off right now (return trips for rework count on no hand-off)."""
-    counts = dict.fromkeys(world.handoffs, 0)
-    for items in world.transit.values():
-        for _, handoff, batch in items:
-            if handoff is not None:
-                counts[handoff.key] += batch.count
-    return counts
-
-
-def work_in_progress(world: World) -> int:
-    """Items inside the organisation: queued, in transit, or on their way back for rework."""
-    queued = sum(d.queued for d in world.departments.values())
-    moving = sum(batch.count for items in world.transit.values() for _, _, batch in items)
-    return queued + moving
-
-
 def mood(satisfaction: float, churn_below: float, late: int, complaints: int) -> str:
     """How a customer segment shows on screen: delighted, content, waiting, complaining, leaving."""
     if satisfaction < churn_below:
@@ -143,42 +126,46 @@ def take_snapshot(
     world: World, turn: int, turns: int, budget: int, report: TurnReport | None
 ) -> Snapshot:
     """Freeze the world as it stands after `turn`."""
-    transit = in_transit(world)
+    d, h = world.departments, world.handoffs
+    queued = world.queued().tolist()
+    transit = world.in_transit().tolist()
     return Snapshot(
         turn=turn,
         turns=turns,
         budget=budget,
         departments=tuple(
-            DepartmentView(
-                id=d.id,
-                name=d.name,
-                capacity=d.effective_capacity,
-                base_capacity=d.capacity,
-                quality=d.effective_quality,
-                morale=d.morale,
-                queue=d.queued,
-                processed=d.processed,
-                defects_made=d.defects_made,
-                sent_back=d.sent_back,
-                failure_work=d.failure_processed,
-                total_processed=d.total_processed + d.processed,
-                total_defects_made=d.total_defects_made + d.defects_made,
+            DepartmentView(*fields)
+            for fields in zip(
+                d.ids,
+                d.names,
+                d.effective_capacity.tolist(),
+                d.capacity.tolist(),
+                d.effective_quality.tolist(),
+                d.morale.tolist(),
+                queued,
+                d.processed.tolist(),
+                d.defects_made.tolist(),
+                d.sent_back.tolist(),
+                d.failure_processed.tolist(),
+                (d.total_processed + d.processed).tolist(),
+                (d.total_defects_made + d.defects_made).tolist(),
+                strict=True,
             )
-            for d in world.departments.values()
         ),
         handoffs=tuple(
-            HandoffView(
-                supplier=h.supplier,
-                customer=h.customer,
-                satisfaction=h.satisfaction,
-                in_transit=transit[key],
-                handed=h.handed,
-                defective=h.defective,
-                caught=h.caught,
-                lag=h.effective_lag,
-                communication=h.effective_communication,
+            HandoffView(*fields)
+            for fields in zip(
+                [d.ids[i] for i in h.supplier.tolist()],
+                [d.ids[i] for i in h.customer.tolist()],
+                h.satisfaction.tolist(),
+                transit,
+                h.handed.tolist(),
+                h.defective.tolist(),
+                h.caught.tolist(),
+                h.effective_lag.tolist(),
+                h.effective_communication.tolist(),
+                strict=True,
             )
-            for key, h in world.handoffs.items()
         ),
         customers=tuple(
             CustomerView(

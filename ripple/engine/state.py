@@ -1,7 +1,7 @@
 """The mutable state of a game in progress, built from a scenario.
 
-Work is held in batches (see `work.py`); departments keep a queue of batches, first in
-first out, and hand-offs carry batches in transit.
+Departments and hand-offs are held as columns (numpy arrays indexed in id order), work
+as a table of batches (`work.py`), customer segments as a short list of objects.
 """
 
 from __future__ import annotations
@@ -9,93 +9,138 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-import networkx as nx
 import numpy as np
 
 from ripple.engine.effects import ActiveEffect, handoff_key
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START
-from ripple.engine.work import Batch, BatchKey
+from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario
-from ripple.scenario.organisation import build_graph, fastest_time, route_for
+from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
 
-InTransit = tuple[str, "Handoff | None", Batch]
-"""(destination, hand-off crossed or None for a rework trip back, the batch)."""
+KINDS = ("late", "defective", "lost")
+"""The kinds of harm the ripple trace follows, in the order of `World.ripples`."""
 
-
-@dataclass(slots=True)
-class Department:
-    """A department as the engine sees it: scenario values, today's values, its queue."""
-
-    id: str
-    name: str
-    capacity: float
-    quality: float
-    checks: float
-    morale: float
-    effective_capacity: float = 0.0
-    effective_quality: float = 0.0
-    effective_checks: float = 0.0
-    morale_shift: float = 0.0
-    defect_chance: float = 0.0
-    credit: float = 0.0
-    queue: dict[BatchKey, Batch] = field(default_factory=dict)
-    queued: int = 0
-    processed: int = 0
-    failure_processed: int = 0
-    defects_made: int = 0
-    sent_back: int = 0
-    waited: int = 0
-    total_processed: int = 0
-    total_defects_made: int = 0
-    total_sent_back: int = 0
-
-    def enqueue(self, batch: Batch) -> None:
-        """Add a batch to the back of the queue (merging it into an equal one)."""
-        key = (batch.segment, batch.failure, batch.created, batch.position, batch.entered)
-        queued = self.queue.get(key)
-        if queued is None:
-            self.queue[key] = batch
-        else:
-            queued.absorb(batch)
-        self.queued += batch.count
+LATE, DEFECTIVE, LOST = range(3)
 
 
-@dataclass(slots=True)
-class Handoff:
-    """A dependency between two departments, with the service measured across it."""
-
-    supplier: str
-    customer: str
-    lag: int
-    communication: float
-    rework_message: str | None
-    effective_lag: int = 0
-    effective_communication: float = 0.0
-    talk_factor: float = 1.0
-    catch: float = 0.0
-    satisfaction: float = INTERNAL_SATISFACTION_START
-    handed: int = 0
-    defective: int = 0
-    waited: int = 0
-    caught: int = 0
-    total_handed: int = 0
-    total_defective: int = 0
-    total_waited: int = 0
-    total_caught: int = 0
-
-    @property
-    def key(self) -> str:
-        """'supplier->customer'."""
-        return handoff_key(self.supplier, self.customer)
+def _zeros(n: int, dtype: type = float) -> np.ndarray:
+    return np.zeros(n, dtype=dtype)
 
 
-@dataclass(slots=True)
-class Route:
-    """The departments an item passes and the hand-off after each (None after the last)."""
+class Departments:
+    """Every department's numbers, one array element per department in id order."""
 
-    steps: tuple[str, ...]
-    handoffs: tuple[Handoff | None, ...]
-    promise: int
+    def __init__(self, scenario: Scenario) -> None:
+        ordered = sorted(scenario.departments, key=lambda d: d.id)
+        n = len(ordered)
+        self.ids = [d.id for d in ordered]
+        self.names = [d.name for d in ordered]
+        self.index = {d: i for i, d in enumerate(self.ids)}
+        self.capacity = np.array([d.capacity for d in ordered], dtype=float)
+        self.quality = np.array([d.quality for d in ordered], dtype=float)
+        self.checks = np.array([d.checks for d in ordered], dtype=float)
+        self.morale = np.array([d.morale for d in ordered], dtype=float)
+        self.effective_capacity = self.capacity.copy()
+        self.effective_quality = self.quality.copy()
+        self.effective_checks = self.checks.copy()
+        self.morale_shift = _zeros(n)
+        self.defect_chance = _zeros(n)
+        self.credit = _zeros(n)
+        self.processed = _zeros(n, np.int64)
+        self.failure_processed = _zeros(n, np.int64)
+        self.defects_made = _zeros(n, np.int64)
+        self.sent_back = _zeros(n, np.int64)
+        self.waited = _zeros(n, np.int64)
+        self.total_processed = _zeros(n, np.int64)
+        self.total_defects_made = _zeros(n, np.int64)
+        self.total_sent_back = _zeros(n, np.int64)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def new_turn(self) -> None:
+        """Add this turn's counts to the totals and start counting afresh."""
+        self.total_processed += self.processed
+        self.total_defects_made += self.defects_made
+        self.total_sent_back += self.sent_back
+        for counts in (
+            self.processed,
+            self.failure_processed,
+            self.defects_made,
+            self.sent_back,
+            self.waited,
+        ):
+            counts[:] = 0
+
+
+class Handoffs:
+    """Every dependency's numbers, one array element per hand-off in (supplier, customer) order."""
+
+    def __init__(self, scenario: Scenario, departments: Departments) -> None:
+        ordered = sorted(scenario.dependencies, key=lambda d: (d.supplier, d.customer))
+        n = len(ordered)
+        self.keys = [handoff_key(d.supplier, d.customer) for d in ordered]
+        self.index = {key: i for i, key in enumerate(self.keys)}
+        self.supplier = np.array([departments.index[d.supplier] for d in ordered], dtype=np.int64)
+        self.customer = np.array([departments.index[d.customer] for d in ordered], dtype=np.int64)
+        self.lag = np.array([d.lag for d in ordered], dtype=np.int64)
+        self.communication = np.array([d.communication for d in ordered], dtype=float)
+        self.rework_message = [d.rework_message for d in ordered]
+        self.effective_lag = self.lag.copy()
+        self.effective_communication = self.communication.copy()
+        self.talk = np.ones(n)
+        self.catch = _zeros(n)
+        self.satisfaction = np.full(n, INTERNAL_SATISFACTION_START)
+        self.handed = _zeros(n, np.int64)
+        self.defective = _zeros(n, np.int64)
+        self.waited = _zeros(n, np.int64)
+        self.caught = _zeros(n, np.int64)
+        self.total_handed = _zeros(n, np.int64)
+        self.total_defective = _zeros(n, np.int64)
+        self.total_waited = _zeros(n, np.int64)
+        self.total_caught = _zeros(n, np.int64)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def new_turn(self) -> None:
+        """Add this turn's counts to the totals and start counting afresh."""
+        for turn, total in (
+            (self.handed, self.total_handed),
+            (self.defective, self.total_defective),
+            (self.waited, self.total_waited),
+            (self.caught, self.total_caught),
+        ):
+            total += turn
+            turn[:] = 0
+
+
+class Routes:
+    """The routes work takes: each customer segment's demand (route 2i) and complaints (2i+1).
+
+    `steps[r, p]` is the department at position p, `handoff[r, p]` the hand-off after it
+    (-1 after the last step).
+    """
+
+    def __init__(self, routes: list[tuple[list[int], list[int], int, int, bool, int]]) -> None:
+        width = max(len(steps) for steps, *_ in routes)
+        n = len(routes)
+        self.width = width
+        self.steps = np.full((n, width), -1, dtype=np.int64)
+        self.handoff = np.full((n, width), -1, dtype=np.int64)
+        self.length = _zeros(n, np.int64)
+        self.promise = _zeros(n, np.int64)
+        self.segment = _zeros(n, np.int64)
+        self.failure = np.zeros(n, dtype=bool)
+        self.patience = _zeros(n, np.int64)
+        for r, (steps, links, promise, segment, failure, patience) in enumerate(routes):
+            self.steps[r, : len(steps)] = steps
+            self.handoff[r, : len(links)] = links
+            self.length[r] = len(steps)
+            self.promise[r] = promise
+            self.segment[r] = segment
+            self.failure[r] = failure
+            self.patience[r] = patience
 
 
 @dataclass(slots=True)
@@ -104,8 +149,8 @@ class Segment:
 
     index: int
     spec: Customer
-    route: Route
-    complaint_route: Route
+    steps: tuple[str, ...]
+    complaints_to: str
     satisfaction: float
     remaining: float = 1.0
     demand_factor: float = 1.0
@@ -122,6 +167,11 @@ class Segment:
     total_delivered: int = 0
     total_complaints: int = 0
     total_lost: int = 0
+
+    def new_turn(self) -> None:
+        """Clear this turn's counts (complaints stay: they arrive as work at the turn's end)."""
+        self.delivered = self.good = self.late_only = 0
+        self.defective_only = self.late_and_defective = self.lost = 0
 
 
 @dataclass(slots=True)
@@ -141,82 +191,102 @@ class Counters:
         for name in self.__slots__:  # type: ignore[attr-defined]
             setattr(self, name, 0)
 
+    def add(self, other: Counters) -> None:
+        """Add another set of counts to these."""
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
 
 @dataclass(slots=True)
 class World:
     """Everything that changes during a game. One RNG, owned here, drives every chance."""
 
-    departments: dict[str, Department]
-    handoffs: dict[str, Handoff]
+    departments: Departments
+    handoffs: Handoffs
+    routes: Routes
     segments: list[Segment]
-    graph: nx.DiGraph
+    graph: Organisation
     rng: np.random.Generator
-    transit: dict[int, list[InTransit]] = field(default_factory=dict)
+    work: WorkTable
+    ripples: np.ndarray
+    turn_ripples: np.ndarray
     effects: list[ActiveEffect] = field(default_factory=list)
     turn_counts: Counters = field(default_factory=Counters)
     totals: Counters = field(default_factory=Counters)
-    ripples: dict[tuple[int, str, str], float] = field(default_factory=dict)
-    turn_ripples: dict[tuple[int, str, str], float] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
+    def queued(self) -> np.ndarray:
+        """Items waiting in each department's queue."""
+        work, routes = self.work, self.routes
+        rows = np.flatnonzero(work.state[: work.size] == QUEUED)
+        where = routes.steps[work.route[rows], work.position[rows]]
+        return np.bincount(where, weights=work.count[rows], minlength=len(self.departments)).astype(
+            np.int64
+        )
 
-def _route(
-    graph: nx.DiGraph, handoffs: dict[str, Handoff], steps: list[str], promise: int | None
-) -> Route:
-    links = tuple(handoffs[handoff_key(a, b)] for a, b in itertools.pairwise(steps))
-    return Route(
-        steps=tuple(steps),
-        handoffs=(*links, None),
-        promise=promise if promise is not None else fastest_time(graph, steps) + 1,
-    )
+    def in_transit(self) -> np.ndarray:
+        """Items on each hand-off (rework on its way back counts on none)."""
+        work, routes = self.work, self.routes
+        n = work.size
+        rows = np.flatnonzero((work.state[:n] == MOVING) & ~work.returning[:n])
+        crossing = routes.handoff[work.route[rows], work.position[rows] - 1]
+        return np.bincount(crossing, weights=work.count[rows], minlength=len(self.handoffs)).astype(
+            np.int64
+        )
+
+    def work_in_progress(self) -> int:
+        """Items inside the organisation: queued, in transit, or on their way back for rework."""
+        work = self.work
+        return int(work.count[: work.size][work.state[: work.size] != 0].sum())
 
 
 def build_world(scenario: Scenario, seed: int) -> World:
-    """A fresh world for `scenario`: queues empty, effects none, the RNG seeded."""
+    """A fresh world for `scenario`: no work yet, no effects, the RNG seeded."""
     graph = build_graph(scenario)
-    departments = {
-        d.id: Department(
-            id=d.id,
-            name=d.name,
-            capacity=d.capacity,
-            quality=d.quality,
-            checks=d.checks,
-            morale=d.morale,
-        )
-        for d in sorted(scenario.departments, key=lambda d: d.id)
-    }
-    handoffs = {
-        handoff_key(d.supplier, d.customer): Handoff(
-            supplier=d.supplier,
-            customer=d.customer,
-            lag=d.lag,
-            communication=d.communication,
-            rework_message=d.rework_message,
-        )
-        for d in sorted(scenario.dependencies, key=lambda d: (d.supplier, d.customer))
-    }
-    segments = []
+    departments = Departments(scenario)
+    handoffs = Handoffs(scenario, departments)
+    segments: list[Segment] = []
+    routes: list[tuple[list[int], list[int], int, int, bool, int]] = []
     for index, customer in enumerate(scenario.customers):
         steps = route_for(graph, customer)
         if steps is None:
             raise ValueError(
-                f"customer '{customer.id}' has no route from "
-                f"'{customer.enters_at}' to '{customer.served_by}'"
+                f"customer '{customer.id}' has no route from '{customer.enters_at}' "
+                f"to '{customer.served_by}'"
             )
-        complaints_to = customer.complaints_to or customer.enters_at
+        desk = customer.complaints_to or customer.enters_at
+        links = [handoffs.index[handoff_key(a, b)] for a, b in itertools.pairwise(steps)]
+        promise = customer.promise or fastest_time(graph, steps) + 1
+        routes.append(
+            (
+                [departments.index[s] for s in steps],
+                links,
+                promise,
+                index,
+                False,
+                customer.patience or 0,
+            )
+        )
+        routes.append(([departments.index[desk]], [], COMPLAINT_PROMISE, index, True, 0))
         segments.append(
             Segment(
                 index=index,
                 spec=customer,
-                route=_route(graph, handoffs, steps, customer.promise),
-                complaint_route=_route(graph, handoffs, [complaints_to], COMPLAINT_PROMISE),
+                steps=tuple(steps),
+                complaints_to=desk,
                 satisfaction=customer.satisfaction,
             )
         )
+    table = Routes(routes)
+    shape = (len(KINDS), len(routes), table.width)
     return World(
         departments=departments,
         handoffs=handoffs,
+        routes=table,
         segments=segments,
         graph=graph,
         rng=np.random.default_rng(seed),
+        work=WorkTable(table.width),
+        ripples=np.zeros(shape),
+        turn_ripples=np.zeros(shape),
     )

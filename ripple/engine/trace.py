@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ripple.engine.state import World
+import numpy as np
 
-KINDS = ("late", "defective", "lost")
+from ripple.engine.state import KINDS, World
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +25,24 @@ class Ripple:
     chain: tuple[str, ...]
 
 
-def chain_from(world: World, segment: int, origin: str) -> tuple[str, ...]:
-    """The departments from `origin` down the customer's route to where it is served."""
-    steps = world.segments[segment].route.steps
-    if origin in steps:
-        return steps[steps.index(origin) :]
-    return (origin,)
+def chain_from(steps: tuple[str, ...], origin: str) -> tuple[str, ...]:
+    """The departments from `origin` down a customer's route to where it is served."""
+    return steps[steps.index(origin) :] if origin in steps else (origin,)
+
+
+def harm(world: World, this_turn: bool = False) -> dict[tuple[int, str, str], float]:
+    """Weight of harm per (segment index, root-cause department, kind), in a stable order."""
+    source = world.turn_ripples if this_turn else world.ripples
+    routes, ids = world.routes, world.departments.ids
+    found: dict[tuple[int, str, str], float] = {}
+    for kind, route, position in zip(*np.nonzero(source), strict=True):
+        key = (
+            int(routes.segment[route]),
+            ids[routes.steps[route, position]],
+            KINDS[kind],
+        )
+        found[key] = found.get(key, 0.0) + float(source[kind, route, position])
+    return dict(sorted(found.items()))
 
 
 def ripples(
@@ -41,15 +53,14 @@ def ripples(
     this_turn: bool = False,
 ) -> list[Ripple]:
     """The ripples so far (or this turn), biggest first, optionally for one customer or origin."""
-    source = world.turn_ripples if this_turn else world.ripples
     found = []
-    for (segment, origin, kind), weight in source.items():
-        spec = world.segments[segment].spec
-        if customer is not None and spec.id != customer:
+    for (segment, origin, kind), weight in harm(world, this_turn).items():
+        seg = world.segments[segment]
+        if customer is not None and seg.spec.id != customer:
             continue
         if department is not None and origin != department:
             continue
-        found.append(Ripple(spec.id, origin, kind, weight, chain_from(world, segment, origin)))
+        found.append(Ripple(seg.spec.id, origin, kind, weight, chain_from(seg.steps, origin)))
     found.sort(key=lambda r: (-r.weight, r.customer, r.origin, r.kind))
     return found
 
@@ -57,6 +68,6 @@ def ripples(
 def attribution(world: World) -> dict[tuple[str, str], float]:
     """Weight of harm per (department, kind), over all customers."""
     totals: dict[tuple[str, str], float] = {}
-    for (_, origin, kind), weight in sorted(world.ripples.items()):
+    for (_, origin, kind), weight in harm(world).items():
         totals[(origin, kind)] = totals.get((origin, kind), 0.0) + weight
     return totals

@@ -1,138 +1,164 @@
-"""Work items, held as batches: a count of items that travel together, with their history.
+"""Work items, held as rows of one table: a row is a batch of items that travel together.
 
-A batch is the items of one customer segment and kind (customer demand or failure demand)
-that were created on the same turn, stand at the same place on their route and joined
-their current queue on the same turn. Their history is kept in aggregate: how many are
-defective and which department introduced each defect (`blame`, one weight per defective
-item), and the item-turns of delay each department caused (`delay`). So a large
-organisation costs in proportion to the variety of its work, not its volume.
-
-A defective item's root cause is the department that introduced its first defect; rework
-at the supplier clears it.
+A batch is some items of one route (a customer segment's demand, or its complaints) that
+were created on the same turn and stand at the same place. Their history is kept in
+aggregate, by position on their route: `blame` counts, per position, the defective items
+whose defect that department introduced (a defective item's root cause is its first
+defect; rework clears it), and `delay` the item-turns of delay each department caused.
+Columns are numpy arrays, so a turn costs a few array operations whatever the volume of
+work: a large organisation stays fast.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-BatchKey = tuple[int, bool, int, int, int]
-"""(segment, failure demand?, created turn, route position, turn it joined its queue)."""
+DEAD, QUEUED, MOVING = 0, 1, 2
+"""Row states: gone (delivered, cancelled), waiting in a queue, in transit."""
+
+_INT_COLUMNS = (
+    "route",
+    "created",
+    "position",
+    "entered",
+    "state",
+    "count",
+    "defective",
+    "waited",
+    "order",
+)
 
 
-def _scaled(weights: dict[str, float], share: float) -> dict[str, float]:
-    if not weights or share == 0.0:
-        return {}
-    if share == 1.0:
-        return dict(weights)
-    return {name: weight * share for name, weight in weights.items()}
+class WorkTable:
+    """Every batch of work in the organisation, one row each.
 
+    `entered` is the turn a row joined its queue, or, in transit, the turn it arrives.
+    `order` is handed out as rows join a queue, so it keeps queues first in first out. `returning` marks rework on its way back to
+    a supplier (it crosses no hand-off). `waited` counts items that waited at their last
+    department, for the next hand-off's internal customer rating.
+    """
 
-def add_to(weights: dict[str, float], extra: dict[str, float]) -> None:
-    """Add `extra`'s weights into `weights`."""
-    for name, weight in extra.items():
-        weights[name] = weights.get(name, 0.0) + weight
+    route: np.ndarray
+    created: np.ndarray
+    position: np.ndarray
+    entered: np.ndarray
+    state: np.ndarray
+    count: np.ndarray
+    defective: np.ndarray
+    waited: np.ndarray
+    order: np.ndarray
+    returning: np.ndarray
+    blame: np.ndarray
+    delay: np.ndarray
 
+    def __init__(self, width: int, capacity: int = 64) -> None:
+        self.width = width
+        self.size = 0
+        self.next_order = 0
+        for name in _INT_COLUMNS:
+            setattr(self, name, np.zeros(capacity, dtype=np.int64))
+        self.returning = np.zeros(capacity, dtype=bool)
+        self.blame = np.zeros((capacity, width))
+        self.delay = np.zeros((capacity, width))
 
-class Batch:
-    """Items that travel together (see the module's docstring)."""
+    def _reserve(self, extra: int) -> None:
+        capacity = len(self.count)
+        if self.size + extra <= capacity:
+            return
+        grown = max(2 * capacity, self.size + extra)
+        for name in (*_INT_COLUMNS, "returning"):
+            old = getattr(self, name)
+            new = np.zeros(grown, dtype=old.dtype)
+            new[: self.size] = old[: self.size]
+            setattr(self, name, new)
+        for name in ("blame", "delay"):
+            old = getattr(self, name)
+            new = np.zeros((grown, self.width))
+            new[: self.size] = old[: self.size]
+            setattr(self, name, new)
 
-    __slots__ = (
-        "blame",
-        "count",
-        "created",
-        "defective",
-        "delay",
-        "entered",
-        "failure",
-        "position",
-        "segment",
-        "waited",
-    )
+    def orders(self, count: int) -> np.ndarray:
+        """`count` fresh queue positions, after every one handed out so far."""
+        start = self.next_order
+        self.next_order += count
+        return np.arange(start, start + count, dtype=np.int64)
 
-    def __init__(
+    def add(
         self,
-        segment: int,
-        failure: bool,
-        created: int,
-        position: int,
-        entered: int,
-        count: int,
-        defective: int = 0,
-        blame: dict[str, float] | None = None,
-        delay: dict[str, float] | None = None,
-    ) -> None:
-        self.segment = segment
-        self.failure = failure
-        self.created = created
-        self.position = position
-        self.entered = entered
-        self.count = count
-        self.defective = defective
-        self.blame = blame if blame is not None else {}
-        self.delay = delay if delay is not None else {}
-        self.waited = 0
+        *,
+        route: np.ndarray,
+        created: np.ndarray | int,
+        position: np.ndarray | int,
+        entered: np.ndarray | int,
+        state: np.ndarray | int,
+        count: np.ndarray,
+        defective: np.ndarray | int = 0,
+        blame: np.ndarray | None = None,
+        delay: np.ndarray | None = None,
+        returning: np.ndarray | bool = False,
+        order: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Append rows (one per element of `route`); returns their indices."""
+        k = len(route)
+        self._reserve(k)
+        rows = np.arange(self.size, self.size + k)
+        self.route[rows] = route
+        self.created[rows] = created
+        self.position[rows] = position
+        self.entered[rows] = entered
+        self.state[rows] = state
+        self.count[rows] = count
+        self.defective[rows] = defective
+        self.waited[rows] = 0
+        self.order[rows] = self.orders(k) if order is None else order
+        self.returning[rows] = returning
+        self.blame[rows] = 0.0 if blame is None else blame
+        self.delay[rows] = 0.0 if delay is None else delay
+        self.size += k
+        return rows
 
-    @property
-    def key(self) -> BatchKey:
-        """Batches with equal keys can merge."""
-        return (self.segment, self.failure, self.created, self.position, self.entered)
-
-    def absorb(self, other: Batch) -> None:
-        """Merge `other` (with an equal key) into this batch."""
-        self.count += other.count
-        self.defective += other.defective
-        self.waited += other.waited
-        add_to(self.blame, other.blame)
-        add_to(self.delay, other.delay)
-
-    def split(self, count: int, rng: np.random.Generator) -> Batch:
-        """Take `count` items (fewer than all) off this batch, chosen at random."""
-        defective = self.defective
-        if 0 < defective < self.count:
-            taken_defective = int(rng.hypergeometric(defective, self.count - defective, count))
-        else:
-            taken_defective = count if defective else 0
-        blame_share = taken_defective / defective if defective else 0.0
-        count_share = count / self.count
-        part = Batch(
-            self.segment,
-            self.failure,
-            self.created,
-            self.position,
-            self.entered,
-            count,
-            taken_defective,
-            _scaled(self.blame, blame_share),
-            _scaled(self.delay, count_share),
+    def split(self, rows: np.ndarray, keep: np.ndarray, rng: np.random.Generator) -> None:
+        """Rows keep `keep` of their items, picked at random; the rest stay queued in new
+        rows with the same place in the queue."""
+        count = self.count[rows]
+        defective = self.defective[rows]
+        kept_defective = np.where(defective >= count, keep, 0)
+        mixed = (defective > 0) & (defective < count)
+        if mixed.any():
+            kept_defective[mixed] = rng.hypergeometric(
+                defective[mixed], count[mixed] - defective[mixed], keep[mixed]
+            )
+        blame_share = np.divide(
+            kept_defective, defective, out=np.zeros(len(rows)), where=defective > 0
         )
-        self.count -= count
-        self.defective -= taken_defective
-        self.blame = _scaled(self.blame, 1.0 - blame_share)
-        self.delay = _scaled(self.delay, 1.0 - count_share)
-        return part
-
-    def separate_defective(self, caught: int) -> tuple[Batch, dict[str, float]]:
-        """Take `caught` defective items off, cleared of their defects, for rework.
-
-        Returns the rework batch (with its share of the delay so far) and, per department,
-        how many of the caught items it made defective: the rework trip is charged to them.
-        """
-        share = caught / self.defective
-        count_share = caught / self.count
-        rework = Batch(
-            self.segment,
-            self.failure,
-            self.created,
-            self.position,
-            self.entered,
-            caught,
-            0,
-            None,
-            _scaled(self.delay, count_share),
+        count_share = keep / count
+        rest_blame = self.blame[rows] * (1.0 - blame_share)[:, None]
+        rest_delay = self.delay[rows] * (1.0 - count_share)[:, None]
+        self.add(
+            route=self.route[rows],
+            created=self.created[rows],
+            position=self.position[rows],
+            entered=self.entered[rows],
+            state=QUEUED,
+            count=count - keep,
+            defective=defective - kept_defective,
+            blame=rest_blame,
+            delay=rest_delay,
+            order=self.order[rows],
         )
-        culprits = _scaled(self.blame, share)
-        self.count -= caught
-        self.defective -= caught
-        self.blame = _scaled(self.blame, 1.0 - share)
-        self.delay = _scaled(self.delay, 1.0 - count_share)
-        return rework, culprits
+        self.count[rows] = keep
+        self.defective[rows] = kept_defective
+        self.blame[rows] *= blame_share[:, None]
+        self.delay[rows] *= count_share[:, None]
+
+    def compact(self) -> None:
+        """Drop dead rows once they are most of the table (order is kept)."""
+        if self.size < 256:
+            return
+        alive = np.flatnonzero(self.state[: self.size] != DEAD)
+        if len(alive) * 2 > self.size:
+            return
+        for name in (*_INT_COLUMNS, "returning", "blame", "delay"):
+            column = getattr(self, name)
+            column[: len(alive)] = column[alive]
+        self.size = len(alive)

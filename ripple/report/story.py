@@ -46,7 +46,7 @@ def ripples(game: Game, top: int = 5) -> list[str]:
     lines = []
     for ripple in found:
         chain = " -> ".join(_name(game, d) for d in ripple.chain)
-        count = f"{ripple.weight:.1f}".rstrip("0").rstrip(".")
+        count = str(round(ripple.weight)) if ripple.weight >= 1 else "less than 1"
         started = "made at" if ripple.kind == "defective" else "held up at"
         lines.append(
             f"- {count} {words.many} reached {customers[ripple.customer]} {what[ripple.kind]}, "

@@ -19,6 +19,6 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """"; did you mean 'x'?" to append to a message, or "" when there is no good guess."""
+    """ "; did you mean 'x'?" to append to a message, or "" when there is no good guess."""
     guess = closest(word, candidates)
     return f"; did you mean '{guess}'?" if guess is not None and guess != word else ""
