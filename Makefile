@@ -18,9 +18,9 @@ PYTHON ?= $(shell for p in python3.11 python3; do \
 .DEFAULT_GOAL := play
 .PHONY: play test lint bench schema clean install
 
-## play: set up, then start the game
+## play: set up, then play the default scenario (for now: the story of a headless game)
 play: $(STAMP)
-	$(BIN)/ripple play
+	$(BIN)/ripple simulate
 
 ## test: set up, lint, type-check, then run the test suite with no screen or sound
 test: lint
@@ -60,7 +60,12 @@ $(BIN)/python:
 		echo "       install Python 3.11, or run: make PYTHON=/path/to/python3.11 $(MAKECMDGOALS)" >&2; \
 		exit 1; \
 	}
-	$(PYTHON) -m venv $(VENV)
+	@echo "creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); \
+		echo "error: could not create $(VENV); on Debian or Ubuntu, install the python3.11-venv package" >&2; \
+		exit 1; \
+	}
 
 # pygame-ce provides the `pygame` module; plain pygame installed next to it would clash.
 $(STAMP): pyproject.toml | $(BIN)/python

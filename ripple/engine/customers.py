@@ -35,7 +35,16 @@ def charge_delay(world: World, rows: np.ndarray, kind: int) -> None:
     route = work.route[rows]
     blameless = np.flatnonzero(total <= 0)
     weights[blameless, routes.length[route[blameless]] - 1] += count[blameless]
-    np.add.at(world.turn_ripples[kind], route, weights)
+    add_by_route(world.turn_ripples[kind], route, weights)
+
+
+def add_by_route(target: np.ndarray, route: np.ndarray, weights: np.ndarray) -> None:
+    """target[route[i]] += weights[i] for every row i (routes may repeat)."""
+    size, width = target.shape
+    cells = (route[:, None] * width + np.arange(width)).ravel()
+    target += np.bincount(cells, weights=weights.ravel(), minlength=size * width).reshape(
+        size, width
+    )
 
 
 def deliver(world: World, turn: int, rows: np.ndarray) -> None:
@@ -57,7 +66,7 @@ def deliver(world: World, turn: int, rows: np.ndarray) -> None:
     if late.any():
         charge_delay(world, rows[late], LATE)
     if defective.any():
-        np.add.at(world.turn_ripples[DEFECTIVE], route, work.blame[rows])
+        add_by_route(world.turn_ripples[DEFECTIVE], route, work.blame[rows])
     demand = ~routes.failure[route]
     segment = routes.segment[route[demand]]
     count, defective, late = count[demand], defective[demand], late[demand]
@@ -129,10 +138,24 @@ def admit(world: World, turn: int) -> None:
 
 def react(world: World) -> None:
     """Each segment judges this turn's deliveries: satisfaction, complaints, churn."""
-    rng = world.rng
-    for segment in world.segments:
+    segments = world.segments
+    unhappy = np.array(
+        [(s.late_only, s.defective_only, s.late_and_defective, s.lost) for s in segments],
+        dtype=np.int64,
+    )
+    chances = np.array(
+        [
+            (c.late, c.defective, max(c.late, c.defective), c.lost)
+            for c in (s.spec.complaint_chance for s in segments)
+        ]
+    )
+    complaints = (
+        world.rng.binomial(unhappy, chances).sum(axis=1).tolist()
+        if unhappy.any()
+        else [0] * len(segments)
+    )
+    for segment, complained in zip(segments, complaints, strict=True):
         spec = segment.spec
-        chances = spec.complaint_chance
         judged = segment.delivered + segment.lost
         if judged:
             felt = (
@@ -142,20 +165,11 @@ def react(world: World) -> None:
                 + SCORE_LATE_AND_DEFECTIVE * (segment.late_and_defective + segment.lost)
             ) / judged
             segment.satisfaction += SATISFACTION_STEP * (felt - segment.satisfaction)
-        complaints = 0
-        for count, chance in (
-            (segment.late_only, chances.late),
-            (segment.defective_only, chances.defective),
-            (segment.late_and_defective, max(chances.late, chances.defective)),
-            (segment.lost, chances.lost),
-        ):
-            if count and chance > 0:
-                complaints += int(rng.binomial(count, chance))
-        segment.complaints = complaints
+        segment.complaints = int(complained)
         below = spec.churn.below
         if below > 0 and segment.satisfaction < below:
             leaving = spec.churn.rate * (below - segment.satisfaction) / below
             segment.remaining *= 1.0 - leaving
         segment.total_delivered += segment.delivered
-        segment.total_complaints += complaints
+        segment.total_complaints += segment.complaints
         segment.total_lost += segment.lost

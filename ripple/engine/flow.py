@@ -15,7 +15,6 @@ from ripple.engine.customers import charge_delay, deliver
 from ripple.engine.state import LOST, World
 from ripple.engine.work import DEAD, MOVING, QUEUED
 
-
 QUEUE_SPAN = 1 << 40
 """More queue places than any game hands out: sorting by (department, place) in one key."""
 

@@ -33,9 +33,10 @@ class WorkTable:
     """Every batch of work in the organisation, one row each.
 
     `entered` is the turn a row joined its queue, or, in transit, the turn it arrives.
-    `order` is handed out as rows join a queue, so it keeps queues first in first out. `returning` marks rework on its way back to
-    a supplier (it crosses no hand-off). `waited` counts items that waited at their last
-    department, for the next hand-off's internal customer rating.
+    `order` is handed out as rows join a queue, so it keeps queues first in first out.
+    `returning` marks rework on its way back to a supplier (it crosses no hand-off).
+    `waited` counts items that waited at their last department, for the next hand-off's
+    internal customer rating.
     """
 
     route: np.ndarray
