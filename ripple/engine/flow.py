@@ -16,7 +16,8 @@ from ripple.engine.state import LOST, World
 from ripple.engine.work import DEAD, MOVING, QUEUED
 
 QUEUE_SPAN = 1 << 40
-"""More queue places than any game hands out: sorting by (department, place) in one key."""
+"""More queue places than any game hands out: sorting by (department, place) in one key.
+Queued rows never share a place, so any sort gives the same, first-in-first-out order."""
 
 
 def arrive(world: World, turn: int) -> None:
@@ -102,7 +103,7 @@ def process(world: World, turn: int) -> None:
         departments.credit[:] = 0.0
         return
     where = routes.steps[work.route[rows], work.position[rows]]
-    queue_order = np.argsort(where * QUEUE_SPAN + work.order[rows], kind="stable")
+    queue_order = np.argsort(where * QUEUE_SPAN + work.order[rows])
     rows, where = rows[queue_order], where[queue_order]
     counts = work.count[rows]
     waiting = np.bincount(where, weights=counts, minlength=len(departments))
@@ -119,8 +120,8 @@ def process(world: World, turn: int) -> None:
 def _ahead_in_queue(where: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """For rows sorted by department then queue order: items ahead of each in its queue."""
     total = np.cumsum(counts)
-    first = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
-    sizes = np.diff(np.r_[first, len(where)])
+    first = np.flatnonzero(np.concatenate(([True], where[1:] != where[:-1])))
+    sizes = np.diff(np.append(first, len(where)))
     before_group = np.repeat(total[first] - counts[first], sizes)
     return total - counts - before_group
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ripple.engine.state import World
+from ripple.engine.state import Segment, World
 from ripple.scenario.model import ItemWords
 
 
@@ -21,6 +21,20 @@ def _biggest(values: np.ndarray) -> list[int]:
     positive = np.flatnonzero(values > 0)
     ranked = positive[np.lexsort((positive, -values[positive]))]
     return ranked[:MOST].tolist()
+
+
+SEGMENTS = 8
+"""At most this many customer segments are reported on: the ones with the most news."""
+
+
+def _most_eventful(segments: list[Segment]) -> list[Segment]:
+    """The segments worth a line this turn, most unhappy first, then in scenario order."""
+    if len(segments) <= SEGMENTS:
+        return segments
+    news = [
+        (-(s.delivered - s.good + s.lost + s.complaints), -s.delivered, s.index) for s in segments
+    ]
+    return [segments[i] for *_, i in sorted(news)[:SEGMENTS]]
 
 
 def narrate(
@@ -51,7 +65,7 @@ def narrate(
             f"{names[d]} is behind: {_items(words, int(queued[d]))} waiting "
             f"(it finishes about {capacity[d]:.0f} a turn)."
         )
-    for segment in world.segments:
+    for segment in _most_eventful(world.segments):
         name = segment.spec.name
         if segment.delivered:
             parts = [f"{segment.good} on time and right"]
