@@ -82,6 +82,39 @@ def simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def play(args: argparse.Namespace) -> int:
+    """Open the game in a window (or play N turns headless and save a picture)."""
+    from ripple.ui.launch import Options
+    from ripple.ui.launch import play as launch
+
+    return launch(
+        Options(
+            file=args.file,
+            size=args.size,
+            projector=args.projector,
+            fullscreen=args.fullscreen,
+            sound=not args.mute,
+            seed=args.seed,
+            save=args.save,
+            load=args.load,
+            autoplay=args.autoplay,
+            policy=args.policy,
+            screen=args.screen,
+            screenshot=args.screenshot,
+        )
+    )
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the size as WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError("the size must be from 320x240 to 8192x8192")
+    return width, height
+
+
 def validate(args: argparse.Namespace) -> int:
     """Check scenario files; print every problem as FILE:LINE:COL: severity: message."""
     from ripple.scenario.load import check_file
@@ -119,26 +152,65 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    play = commands.add_parser("simulate", help="play one game headless and tell its story")
-    _scenario_arg(play)
-    play.add_argument("--seed", type=_seed, help="seed (default: the scenario's)")
-    play.add_argument("--turns", type=_positive, help="number of turns (default: the scenario's)")
-    play.add_argument(
+    sim = commands.add_parser("simulate", help="play one game headless and tell its story")
+    _scenario_arg(sim)
+    sim.add_argument("--seed", type=_seed, help="seed (default: the scenario's)")
+    sim.add_argument("--turns", type=_positive, help="number of turns (default: the scenario's)")
+    sim.add_argument(
         "--policy",
         choices=sorted(POLICIES),
         default="none",
         help="who decides: none (no interventions), silo (each department for itself), "
         "customer (everyone is my customer); default: none",
     )
-    play.add_argument(
+    sim.add_argument(
         "--decisions",
         type=Path,
         metavar="FILE",
         help="replay the decisions of a saved game (the policy decides any later turns)",
     )
-    play.add_argument("--save", type=Path, metavar="PATH", help="save the game played")
-    play.add_argument("--json", action="store_true", help="print one JSON object")
-    play.set_defaults(run=simulate)
+    sim.add_argument("--save", type=Path, metavar="PATH", help="save the game played")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.set_defaults(run=simulate)
+
+    game = commands.add_parser("play", help="play in a window (the projector front end)")
+    _scenario_arg(game)
+    game.add_argument(
+        "--size",
+        type=_size,
+        default=(1280, 720),
+        metavar="WxH",
+        help="window size (default 1280x720)",
+    )
+    game.add_argument(
+        "--projector",
+        action="store_true",
+        help="high-contrast colours and larger text for a projector",
+    )
+    game.add_argument("--fullscreen", action="store_true", help="start fullscreen (F11 toggles)")
+    game.add_argument("--mute", action="store_true", help="no sound cues (M toggles)")
+    game.add_argument("--seed", type=_seed, help="seed (default: the scenario's)")
+    game.add_argument("--save", type=Path, metavar="PATH", help="save the game after every turn")
+    game.add_argument("--load", type=Path, metavar="PATH", help="continue a saved game")
+    game.add_argument(
+        "--autoplay", type=_seed, metavar="N", help="play N turns headless (no window) and stop"
+    )
+    game.add_argument(
+        "--policy",
+        choices=sorted(POLICIES),
+        default="none",
+        help="who decides in --autoplay (default: none)",
+    )
+    game.add_argument(
+        "--screen",
+        choices=["play", "debrief"],
+        default="play",
+        help="the screen to show at the end of --autoplay",
+    )
+    game.add_argument(
+        "--screenshot", type=Path, metavar="PATH", help="with --autoplay: save that screen as a PNG"
+    )
+    game.set_defaults(run=play)
 
     check = commands.add_parser("validate", help="check scenario files")
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")

@@ -82,11 +82,12 @@ class Game:
         turn = self.turn + 1
         world = self._world
         self._clear_turn(world)
+        choices = []
         for decision in chosen:
             world.effects.extend(self.menu.effects(decision, turn))
             intervention = self.menu.interventions[decision.intervention]
             target = self.menu.target_name(decision.target)
-            world.log.append(
+            choices.append(
                 (intervention.log or "{target}: " + intervention.name + ".").format(target=target)
             )
         for event in due_events(world, self.scenario.events, turn):
@@ -105,6 +106,7 @@ class Game:
         rate_handoffs(world)
         churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
         world.log.extend(narrate(world, self.scenario.item, queued, churned))
+        world.log.extend(choices)
         world.ripples += world.turn_ripples
         world.work.compact()
         report = self._report(world, turn)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine.state import World
+from ripple.engine.trace import harm
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,8 @@ class Snapshot:
     customers: tuple[CustomerView, ...]
     report: TurnReport | None
     active: tuple[str, ...]
+    harm: tuple[tuple[str, str, float], ...] = ()
+    """This turn's harm by root cause: (department, kind, weight), biggest first."""
 
 
 def mood(satisfaction: float, churn_below: float, late: int, complaints: int) -> str:
@@ -192,4 +195,14 @@ def take_snapshot(
         ),
         report=report,
         active=tuple(sorted({e.name for e in world.effects if e.strength(turn + 1) > 0})),
+        harm=turn_harm(world),
     )
+
+
+def turn_harm(world: World) -> tuple[tuple[str, str, float], ...]:
+    """This turn's harm per (root-cause department, kind), over all customers."""
+    totals: dict[tuple[str, str], float] = {}
+    for (_, origin, kind), weight in harm(world, this_turn=True).items():
+        totals[(origin, kind)] = totals.get((origin, kind), 0.0) + weight
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((origin, kind, weight) for (origin, kind), weight in ranked)

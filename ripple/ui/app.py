@@ -1,0 +1,152 @@
+"""The app: the window, the one frame loop that owns time, and the stack of scenes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pygame
+
+from ripple.ui import intents
+from ripple.ui.input import translate
+from ripple.ui.scene import Scene
+from ripple.ui.sound import Sound
+from ripple.ui.theme import Theme
+
+FPS = 60
+
+
+class App:
+    """Owns the window and the scene stack; `run()` plays, `step()` advances one frame."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        *,
+        projector: bool = False,
+        fullscreen: bool = False,
+        sound: bool = True,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("The Ripple Effect")
+        self.fullscreen = fullscreen
+        self.windowed_size = size
+        self.screen = self._open(size)
+        self.theme = Theme(self.screen.get_height(), projector=projector)
+        self.projector = projector
+        self.sound = Sound(enabled=sound)
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.frame_seconds = 0.0
+
+    def _open(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window's size in pixels."""
+        return self.screen.get_size()
+
+    @property
+    def top(self) -> Scene | None:
+        """The scene that gets the intents."""
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        """Put a scene on top of the stack."""
+        if self.top:
+            self.top.pause()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        """Remove the top scene; with none left, the app stops."""
+        self.scenes.pop().exit()
+        if self.top:
+            self.top.resume()
+        else:
+            self.running = False
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene for another."""
+        self.scenes.pop().exit()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Adapt to a new window size: a new theme, every scene laid out again."""
+        if not self.fullscreen:
+            self.windowed_size = size
+            self.screen = self._open(size)
+        self.theme = Theme(self.screen.get_height(), projector=self.projector)
+        for scene in self.scenes:
+            scene.layout(self.size)
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fullscreen on or off."""
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open(self.windowed_size)
+        self.resize(self.size)
+
+    def send(self, intent: intents.Intent) -> None:
+        """Deal with app-wide intents here; pass the rest to the top scene."""
+        if getattr(self.top, "typing", False) and not isinstance(
+            intent, (intents.Quit, intents.Resize)
+        ):
+            self.top.handle(intent)  # type: ignore[union-attr]
+        elif isinstance(intent, intents.Quit):
+            self.running = False
+        elif isinstance(intent, intents.Resize):
+            if intent.size != self.size:
+                self.resize(intent.size)
+        elif isinstance(intent, intents.Fullscreen):
+            self.toggle_fullscreen()
+        elif isinstance(intent, intents.Mute):
+            self.sound.toggle()
+        elif isinstance(intent, intents.Help) and not getattr(self.top, "is_help", False):
+            from ripple.ui.scenes.help import HelpOverlay
+
+            self.push(HelpOverlay(self))
+        elif self.top:
+            self.top.handle(intent)
+
+    def step(self, dt: float) -> None:
+        """One frame: read input, update the top scene, draw the visible scenes."""
+        started = time.perf_counter()
+        for event in pygame.event.get():
+            intent = translate(event)
+            if intent is not None:
+                self.send(intent)
+            if not self.running:
+                return
+        if self.top:
+            self.top.update(dt)
+        self.draw()
+        self.frame_seconds = time.perf_counter() - started
+
+    def draw(self) -> None:
+        """Draw every visible scene, bottom up (stopping at the highest opaque one)."""
+        first = 0
+        for index, scene in enumerate(self.scenes):
+            if scene.opaque:
+                first = index
+        for scene in self.scenes[first:]:
+            scene.draw(self.screen)
+
+    def run(self, on_frame: Callable[[App], None] | None = None) -> None:
+        """Play until the last scene is closed or the window is."""
+        while self.running:
+            dt = self.clock.tick(FPS) / 1000.0
+            self.step(min(dt, 0.1))
+            if on_frame:
+                on_frame(self)
+            pygame.display.flip()
+        pygame.display.quit()
+
+    def save_png(self, path: str) -> None:
+        """Save what the window shows now."""
+        pygame.image.save(self.screen, path)

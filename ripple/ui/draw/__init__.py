@@ -1,0 +1,1 @@
+"""Drawing the organisation, the moving work and the charts."""

@@ -1,0 +1,367 @@
+"""The organisation on screen: departments, hand-offs and external customers.
+
+Positions are worked out once per layout; each frame only draws, interpolating between the
+snapshot before the turn and the one after it. Every state shows in more than colour:
+bars with labels, line styles, icons and words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from ripple.engine import Snapshot
+from ripple.scenario.model import Scenario
+from ripple.ui.theme import Colour, Theme
+from ripple.ui.widgets import bar, blit, panel
+
+MOODS: dict[str, tuple[str, str]] = {
+    "delighted": ("☺", "good"),
+    "content": ("✓", "info"),
+    "waiting": ("…", "focus"),
+    "complaining": ("!", "warn"),
+    "leaving": ("✗", "bad"),
+}
+"""Each customer mood's icon and palette colour: the icon and the word carry it, not colour."""
+
+
+def mix(a: float, b: float, t: float) -> float:
+    """The value `t` of the way from a to b."""
+    return a + (b - a) * t
+
+
+def rating_colour(theme: Theme, share: float) -> Colour:
+    """Good, middling or poor service, as the palette colours it."""
+    palette = theme.palette
+    if share >= 0.8:
+        return palette.good
+    return palette.focus if share >= 0.6 else palette.bad
+
+
+@dataclass
+class Link:
+    """Where a hand-off is drawn: from the supplier's edge to the customer's, bowed out
+    sideways by `bend` pixels (so a hand-off that skips a department goes round it)."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    bend: float = 0.0
+
+    def at(self, t: float) -> tuple[int, int]:
+        """The point `t` of the way along."""
+        (x0, y0), (x1, y1) = self.start, self.end
+        length = math.dist(self.start, self.end) or 1.0
+        nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+        lift = 4 * t * (1 - t) * self.bend
+        return round(mix(x0, x1, t) + nx * lift), round(mix(y0, y1, t) + ny * lift)
+
+    @property
+    def middle(self) -> tuple[int, int]:
+        """The point halfway."""
+        return self.at(0.5)
+
+    def points(self, steps: int = 16) -> list[tuple[int, int]]:
+        """The line as a polyline."""
+        if not self.bend:
+            return [self.at(0.0), self.at(1.0)]
+        return [self.at(k / steps) for k in range(steps + 1)]
+
+
+def _node_size(columns: int, rows: int, area: pygame.Rect, theme: Theme) -> tuple[int, int]:
+    width = min(round(theme.unit * 12), round(area.width / columns * 0.8))
+    height = min(round(theme.unit * 5.2), round(area.height / rows * 0.72))
+    return width, height
+
+
+def _place_nodes(
+    positions: dict[str, tuple[float, float]], area: pygame.Rect, theme: Theme
+) -> dict[str, pygame.Rect]:
+    """Department boxes in `area`, flowing left to right, or top to bottom when that
+    gives the boxes more room (a long chain on a small screen)."""
+    xs = {round(x, 6) for x, _ in positions.values()}
+    ys_per_column = [sum(1 for p in positions.values() if round(p[0], 6) == x) for x in xs]
+    columns, rows = max(1, len(xs)), max(ys_per_column, default=1)
+    ideal = (theme.unit * 12, theme.unit * 5.2)
+
+    def room(size: tuple[int, int]) -> float:
+        return min(size[0] / ideal[0], size[1] / ideal[1])
+
+    across = _node_size(columns, rows, area, theme)
+    down = _node_size(rows, columns, area, theme)
+    vertical = room(down) > room(across) * 1.15
+    width, height = down if vertical else across
+    inner = area.inflate(-(width + theme.unit), -(height + theme.unit))
+    nodes = {}
+    for department, (x, y) in positions.items():
+        if vertical:
+            x, y = y, x
+        rect = pygame.Rect(0, 0, width, height)
+        rect.center = (round(inner.x + x * inner.width), round(inner.y + y * inner.height))
+        nodes[department] = rect
+    return nodes
+
+
+def _edge_point(rect: pygame.Rect, towards: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from the rect's centre towards a point leaves the rect."""
+    cx, cy = rect.center
+    dx, dy = towards[0] - cx, towards[1] - cy
+    if dx == 0 and dy == 0:
+        return float(cx), float(cy)
+    scale = min(
+        (rect.width / 2) / abs(dx) if dx else math.inf,
+        (rect.height / 2) / abs(dy) if dy else math.inf,
+    )
+    return cx + dx * scale, cy + dy * scale
+
+
+class GraphView:
+    """Lays out and draws the organisation graph and the customer column."""
+
+    def __init__(self, scenario: Scenario, positions: dict[str, tuple[float, float]]) -> None:
+        self.scenario = scenario
+        self.positions = positions
+        self.names = {d.id: d.name for d in scenario.departments}
+        self.nodes: dict[str, pygame.Rect] = {}
+        self.links: dict[str, Link] = {}
+        self.chips: dict[str, pygame.Rect] = {}
+        self.customers: dict[str, pygame.Rect] = {}
+
+    def place(self, area: pygame.Rect, column: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
+        """Work out every rectangle; returns the hotspots (dept:, handoff:, customer:)."""
+        self.nodes = _place_nodes(self.positions, area, theme)
+        self.links, self.chips = {}, {}
+        pairs = {(d.supplier, d.customer) for d in self.scenario.dependencies}
+        chip = (round(theme.unit * 3.4), round(theme.unit * 1.5))
+        for supplier, customer in sorted(pairs):
+            a, b = self.nodes[supplier], self.nodes[customer]
+            shift = (0.0, 0.0)
+            if (customer, supplier) in pairs:
+                length = math.dist(a.center, b.center) or 1.0
+                nx, ny = (b.centery - a.centery) / length, -(b.centerx - a.centerx) / length
+                shift = (nx * theme.unit * 0.7, ny * theme.unit * 0.7)
+            start = _edge_point(a, b.center)
+            end = _edge_point(b, a.center)
+            blocked = any(
+                r.clipline(start, end)
+                for d, r in self.nodes.items()
+                if d not in (supplier, customer)
+            )
+            bend = (max(a.width, a.height) / 2 + theme.unit * 1.5) if blocked else 0.0
+            link = Link(
+                (start[0] + shift[0], start[1] + shift[1]),
+                (end[0] + shift[0], end[1] + shift[1]),
+                bend,
+            )
+            key = f"{supplier}->{customer}"
+            self.links[key] = link
+            self.chips[key] = pygame.Rect(0, 0, *chip)
+            self.chips[key].center = link.middle
+        self.customers = {}
+        row = min(
+            round(theme.unit * 3.6), column.height // max(1, len(self.scenario.customers) + 1)
+        )
+        top = column.y + round(theme.unit * 2.2)
+        for index, customer in enumerate(self.scenario.customers):
+            self.customers[customer.id] = pygame.Rect(
+                column.x, top + index * row, column.width, row - 4
+            )
+        spots = {f"dept:{d}": r for d, r in self.nodes.items()}
+        spots |= {f"handoff:{k}": r for k, r in self.chips.items()}
+        spots |= {f"customer:{c}": r for c, r in self.customers.items()}
+        return spots
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        before: Snapshot,
+        after: Snapshot,
+        t: float,
+        *,
+        focus: str | None = None,
+        lit: frozenset[str] = frozenset(),
+        column: pygame.Rect | None = None,
+    ) -> None:
+        """Draw hand-offs, departments and customers, `t` of the way from before to after."""
+        if column is not None:
+            for customer in self.scenario.customers:
+                row = self.customers[customer.id]
+                pygame.draw.line(
+                    surface,
+                    theme.palette.raised,
+                    self.nodes[customer.served_by].center,
+                    (row.x + row.height // 2, row.centery),
+                    theme.line * 2,
+                )
+        for key, link in self.links.items():
+            self._draw_link(surface, theme, key, link, before, after, t, focus, lit)
+        for view_before, view in zip(before.departments, after.departments, strict=True):
+            self._draw_department(surface, theme, view_before, view, t, focus, lit)
+        if column is not None:
+            self._draw_customers(surface, theme, after, column, focus, lit)
+
+    def _draw_link(self, surface, theme, key, link, before, after, t, focus, lit) -> None:  # type: ignore[no-untyped-def]
+        palette = theme.palette
+        view = next(h for h in after.handoffs if f"{h.supplier}->{h.customer}" == key)
+        old = next(h for h in before.handoffs if f"{h.supplier}->{h.customer}" == key)
+        rating = mix(old.satisfaction, view.satisfaction, t)
+        colour = rating_colour(theme, rating)
+        width = theme.line * (4 if key == focus or key in lit else 2)
+        points = link.points()
+        if rating < 0.6:
+            for a, b in itertools.pairwise(points):
+                _dashed(surface, colour, a, b, width, theme.unit)
+        else:
+            pygame.draw.lines(surface, colour, False, points, width)
+        _arrow(surface, colour, link.at(0.9), link.end, theme.unit * 0.6)
+        chip = self.chips[key]
+        edge = palette.focus if key == focus or key in lit else colour
+        panel(
+            surface,
+            chip,
+            palette.panel,
+            radius=chip.height // 2,
+            edge=edge,
+            width=theme.line * (3 if key == focus else 1),
+        )
+        blit(surface, theme, f"{rating:.0%}", chip.center, scale=0.85, face="bold", anchor="center")
+
+    def _draw_department(self, surface, theme, old, view, t, focus, lit) -> None:  # type: ignore[no-untyped-def]
+        palette = theme.palette
+        rect = self.nodes[view.id]
+        key = view.id
+        highlighted = key == focus or key in lit
+        queue = mix(old.queue, view.queue, t)
+        behind = view.queue > max(1.0, view.capacity)
+        panel(
+            surface,
+            rect,
+            palette.panel,
+            edge=palette.focus if highlighted else (palette.warn if behind else palette.edge),
+            width=theme.line * (3 if highlighted else 1),
+        )
+        pad = max(4, theme.unit // 3)
+        name = theme.fit(view.name, rect.width - 2 * pad, 1.0, "bold")
+        title = blit(surface, theme, name, (rect.x + pad, rect.y + pad // 2), face="bold")
+        label_w = round(rect.width * 0.36)
+        bar_h = max(6, round((rect.bottom - title.bottom - pad) / 3) - 4)
+        rows = (
+            (
+                "queue",
+                queue / max(1.0, 2 * view.capacity),
+                palette.warn if behind else palette.info,
+                f"{queue:.0f}",
+            ),
+            ("quality", view.quality, palette.info, ""),
+            ("morale", view.morale, palette.info, ""),
+        )
+        y = title.bottom + 2
+        for label, share, colour, note in rows:
+            blit(
+                surface,
+                theme,
+                label,
+                (rect.x + pad, y + bar_h // 2),
+                scale=0.7,
+                colour=palette.muted,
+                anchor="midleft",
+            )
+            bar(
+                surface,
+                pygame.Rect(rect.x + label_w, y + 1, rect.width - label_w - pad, bar_h - 2),
+                share,
+                colour,
+                theme,
+            )
+            if note:
+                blit(
+                    surface,
+                    theme,
+                    note,
+                    (rect.right - pad - 2, y + bar_h // 2),
+                    scale=0.7,
+                    face="bold",
+                    anchor="midright",
+                )
+            y += bar_h + 3
+        if behind:
+            blit(
+                surface,
+                theme,
+                "⚠",
+                (rect.right - pad, rect.y + pad // 2),
+                colour=palette.warn,
+                face="symbols",
+                anchor="topright",
+            )
+
+    def _draw_customers(self, surface, theme, after, column, focus, lit) -> None:  # type: ignore[no-untyped-def]
+        palette = theme.palette
+        blit(
+            surface,
+            theme,
+            "External customers",
+            (column.x, column.y),
+            scale=0.9,
+            colour=palette.muted,
+        )
+        for view in after.customers:
+            rect = self.customers[view.id]
+            key = f"customer:{view.id}"
+            icon, tone = MOODS[view.mood]
+            colour = getattr(palette, tone)
+            radius = min(rect.height // 2 - 2, theme.unit)
+            centre = (rect.x + radius + 2, rect.centery)
+            pygame.draw.circle(surface, colour, centre, radius)
+            blit(
+                surface,
+                theme,
+                icon,
+                centre,
+                face="symbols",
+                colour=palette.background,
+                anchor="center",
+            )
+            if view.id == focus or key in lit:
+                pygame.draw.circle(
+                    surface, palette.focus, centre, radius + theme.line * 2, width=theme.line * 2
+                )
+            x = centre[0] + radius + theme.unit // 2
+            name = theme.fit(view.name, rect.right - x, 0.9, "bold")
+            top = blit(surface, theme, name, (x, rect.y), scale=0.9, face="bold")
+            blit(
+                surface,
+                theme,
+                f"{view.mood} · {view.satisfaction:.0%}",
+                (x, top.bottom),
+                scale=0.8,
+                colour=colour,
+            )
+
+
+def _arrow(surface: pygame.Surface, colour: Colour, start, end, size: float) -> None:  # type: ignore[no-untyped-def]
+    angle = math.atan2(end[1] - start[1], end[0] - start[0])
+    points = [end]
+    for side in (-0.45, 0.45):
+        points.append(
+            (end[0] - size * math.cos(angle + side), end[1] - size * math.sin(angle + side))
+        )
+    pygame.draw.polygon(surface, colour, points)
+
+
+def _dashed(surface: pygame.Surface, colour: Colour, start, end, width: int, dash: int) -> None:  # type: ignore[no-untyped-def]
+    length = math.dist(start, end)
+    steps = max(1, int(length // dash))
+    for k in range(0, steps, 2):
+        a = k / steps
+        b = min(1.0, (k + 1) / steps)
+        pygame.draw.line(
+            surface,
+            colour,
+            (mix(start[0], end[0], a), mix(start[1], end[1], a)),
+            (mix(start[0], end[0], b), mix(start[1], end[1], b)),
+            width,
+        )

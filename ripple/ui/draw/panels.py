@@ -1,0 +1,234 @@
+"""The play screen's panels: scoreboard, decisions, turn log and the inspect card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ripple.ui.draw.graph import rating_colour
+from ripple.ui.session import Session
+from ripple.ui.theme import Theme
+from ripple.ui.widgets import bar, blit, panel
+
+if TYPE_CHECKING:
+    from ripple.ui.scenes.play import PlayScene
+
+
+def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+    """Title, turn, budget and the scoreboard."""
+    palette = theme.palette
+    after = session.after
+    pygame.draw.rect(surface, palette.panel, rect)
+    pad = theme.unit
+    y = rect.centery
+    title = theme.fit(session.scenario.title, round(rect.width * 0.24), 1.3, "bold")
+    x = blit(surface, theme, title, (pad, y), scale=1.3, face="bold", anchor="midleft").right + pad
+    turn = f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
+    if session.over:
+        turn = f"Game over ({after.turns} turns)"
+    x = blit(surface, theme, turn, (x, y), face="bold", anchor="midleft").right + pad
+    x = (
+        blit(
+            surface,
+            theme,
+            f"Budget {session.budget_left} of {session.game.budget}",
+            (x, y),
+            anchor="midleft",
+        ).right
+        + pad
+    )
+    customers = after.customers
+    weights = [max(c.arrived, 1) for c in customers]
+    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
+        weights
+    )
+    x = (
+        blit(surface, theme, "Customers", (x, y), colour=palette.muted, anchor="midleft").right
+        + pad // 2
+    )
+    meter = pygame.Rect(x, y - pad // 3, round(theme.unit * 5), round(2 * pad / 3))
+    bar(surface, meter, satisfaction, rating_colour(theme, satisfaction), theme)
+    x = (
+        blit(
+            surface,
+            theme,
+            f"{satisfaction:.0%}",
+            (meter.right + pad // 3, y),
+            face="bold",
+            anchor="midleft",
+        ).right
+        + pad
+    )
+    complaints = sum(c.complaints for c in customers)
+    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
+    internal = [h.satisfaction for h in after.handoffs]
+    inside = sum(internal) / len(internal) if internal else 1.0
+    extra = f"complaints {complaints}   churn {lost:.0%}   internal {inside:.0%}"
+    blit(
+        surface,
+        theme,
+        theme.fit(extra, rect.right - x - pad),
+        (x, y),
+        colour=palette.text,
+        anchor="midleft",
+    )
+
+
+def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
+    """The decisions column: the menu (or the targets of one choice), a preview, End turn."""
+    palette = theme.palette
+    session = scene.session
+    side = scene.side
+    pygame.draw.rect(surface, palette.panel, side)
+    pad = theme.unit // 2
+    heading = "Aim it at…" if scene.targeting else "Decisions"
+    blit(surface, theme, heading, (side.x + pad, side.y + pad), scale=1.2, face="bold")
+    blit(
+        surface,
+        theme,
+        f"left {session.budget_left}",
+        (side.right - pad, side.y + pad),
+        colour=palette.focus,
+        face="bold",
+        anchor="topright",
+    )
+    rows = scene.targets if scene.targeting else scene.menu
+    rows.draw(surface, theme, scale=0.9, note_scale=0.75)
+    area = scene.preview
+    y = area.y
+    width = area.width
+    intervention = scene.targeting or (
+        session.game.menu.interventions.get(rows.current.name) if rows.current else None
+    )
+    if intervention is not None:
+        when = "this turn" if intervention.lag == 0 else f"after {intervention.lag} turn(s)"
+        lasts = f", lasts {intervention.duration} turns" if intervention.duration else ""
+        fades = ", fades without refreshers" if intervention.fade else ""
+        lines = theme.wrap(intervention.description, width, 0.75)[:3]
+        lines += theme.wrap(f"cost {intervention.cost}, works {when}{lasts}{fades}", width, 0.75)
+        for line in lines:
+            y = blit(surface, theme, line, (area.x, y), scale=0.75, colour=palette.muted).bottom
+    if session.chosen:
+        y += pad // 2
+        for decision in session.chosen[-4:]:
+            name = session.game.menu.interventions[decision.intervention].name
+            text = f"✓ {name}: {session.game.menu.target_name(decision.target)}"
+            y = blit(
+                surface,
+                theme,
+                theme.fit(text, width, 0.75),
+                (area.x, y),
+                scale=0.75,
+                colour=palette.good,
+            ).bottom
+    end = scene.hotspots["end_turn"]
+    if session.over:
+        label, colour = "Debrief  [D]", palette.chosen
+    elif session.resolving:
+        label, colour = "Working…", palette.raised
+    else:
+        label, colour = "End turn  [E]", palette.good
+    panel(surface, end, colour, edge=palette.text, width=theme.line)
+    blit(
+        surface,
+        theme,
+        label,
+        end.center,
+        scale=1.1,
+        face="bold",
+        anchor="center",
+        colour=(255, 255, 255),
+    )
+
+
+def draw_log(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session, message: str
+) -> None:
+    """The last turn in plain words (and any message for the player)."""
+    palette = theme.palette
+    pygame.draw.rect(surface, palette.panel, rect)
+    pygame.draw.line(surface, palette.edge, rect.topleft, rect.topright, theme.line)
+    pad = theme.unit
+    y = rect.y + pad // 2
+    report = session.after.report
+    lines = [message] if message else []
+    if report is None:
+        lines.append("Choose your decisions for turn 1, then End turn (E). F1 lists every key.")
+    else:
+        lines += [f"Turn {report.turn}: {line}" for line in report.log] or [
+            f"Turn {report.turn}: a quiet turn."
+        ]
+    step = theme.font(theme.size(0.95)).get_linesize() + 2
+    fits = max(1, (rect.bottom - y) // step)
+    for index, line in enumerate(lines[:fits]):
+        colour = palette.warn if message and index == 0 else palette.text
+        text = theme.fit(line, rect.width - 2 * pad, 0.95)
+        y = blit(surface, theme, text, (pad, y), scale=0.95, colour=colour).bottom + 2
+
+
+def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
+    session = scene.session
+    after = session.after
+    kind, _, key = (scene.inspected or "").partition(":")
+    menu = session.game.menu
+    if kind == "dept":
+        d = next(v for v in after.departments if v.id == key)
+        suppliers = [menu.target_name(h.supplier) for h in after.handoffs if h.customer == key]
+        customers = [menu.target_name(h.customer) for h in after.handoffs if h.supplier == key]
+        return d.name, [
+            f"capacity {d.capacity:.0f} a turn (planned {d.base_capacity:.0f}), queue {d.queue}",
+            f"quality {d.quality:.0%}, morale {d.morale:.0%}",
+            f"this turn: finished {d.processed}, made {d.defects_made} defects, "
+            f"got {d.sent_back} back for rework",
+            "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
+            "depends on: " + (", ".join(suppliers) or "nobody inside"),
+        ]
+    if kind == "handoff":
+        supplier, _, customer = key.partition("->")
+        h = next(v for v in after.handoffs if v.supplier == supplier and v.customer == customer)
+        return f"{menu.target_name(supplier)} → {menu.target_name(customer)}", [
+            f"internal customer satisfaction {h.satisfaction:.0%}",
+            f"this turn: {h.handed} handed on, {h.defective} with defects, {h.caught} sent back",
+            f"in transit {h.in_transit}, lag {h.lag} turn(s), communication {h.communication:.0%}",
+        ]
+    c = next(v for v in after.customers if v.id == key)
+    lines = [
+        f"{c.mood}: satisfaction {c.satisfaction:.0%}, {c.remaining:.0%} still with you",
+        f"this turn: {c.delivered} delivered, {c.on_time_and_right} on time and right, "
+        f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
+    ]
+    ripples = session.game.ripples(customer=key)[:3]
+    if ripples:
+        lines.append("Why? The biggest ripples so far:")
+        for ripple in ripples:
+            chain = " → ".join(menu.target_name(d) for d in ripple.chain)
+            what = {"late": "late", "defective": "defective", "lost": "given up"}[ripple.kind]
+            lines.append(
+                f"{ripple.weight:.0f} {what}, from {menu.target_name(ripple.origin)}: {chain}"
+            )
+    return c.name, lines
+
+
+def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
+    """A card about the inspected department, hand-off or customer, over the graph's foot."""
+    palette = theme.palette
+    title, lines = _inspect_lines(scene)
+    pad = theme.unit // 2
+    width = min(scene.area.width - 2 * pad, round(theme.unit * 34))
+    wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
+    height = round(theme.unit * 1.8) + len(wrapped) * (theme.size(0.8) + 4) + pad
+    card = pygame.Rect(scene.area.x + pad, scene.area.bottom - height - pad, width, height)
+    panel(surface, card, palette.raised, edge=palette.focus, width=theme.line * 2)
+    y = (
+        blit(
+            surface,
+            theme,
+            theme.fit(title, width - 2 * pad, 1.0, "bold"),
+            (card.x + pad, card.y + pad // 2),
+            face="bold",
+        ).bottom
+        + 2
+    )
+    for line in wrapped:
+        y = blit(surface, theme, line, (card.x + pad, y), scale=0.8).bottom + 4

@@ -1,0 +1,72 @@
+"""The one module that reads pygame events: it turns them into intents.
+
+Keyboard and mouse are equal: everything a click does, some key does too.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ripple.ui import intents as i
+
+_KEYS: dict[int, i.Intent] = {
+    pygame.K_ESCAPE: i.Back(),
+    pygame.K_RETURN: i.Confirm(),
+    pygame.K_KP_ENTER: i.Confirm(),
+    pygame.K_UP: i.Move(0, -1),
+    pygame.K_DOWN: i.Move(0, 1),
+    pygame.K_LEFT: i.Move(-1, 0),
+    pygame.K_RIGHT: i.Move(1, 0),
+    pygame.K_F1: i.Help(),
+    pygame.K_e: i.EndTurn(),
+    pygame.K_SPACE: i.Skip(),
+    pygame.K_PLUS: i.Speed(1),
+    pygame.K_EQUALS: i.Speed(1),
+    pygame.K_KP_PLUS: i.Speed(1),
+    pygame.K_MINUS: i.Speed(-1),
+    pygame.K_KP_MINUS: i.Speed(-1),
+    pygame.K_BACKSPACE: i.Remove(),
+    pygame.K_DELETE: i.Remove(),
+    pygame.K_m: i.Mute(),
+    pygame.K_F11: i.Fullscreen(),
+    pygame.K_d: i.Debrief(),
+}
+"""Keys and what they mean; `help` lists them for players from the same table."""
+
+KEY_HELP: tuple[tuple[str, str], ...] = (
+    ("Arrows", "move the highlight: interventions, targets, lists"),
+    ("Enter", "choose the highlighted item"),
+    ("E", "end the turn"),
+    ("Backspace", "take back the last decision"),
+    ("Tab / Shift+Tab", "inspect the next / previous department, hand-off or customer"),
+    ("Space", "skip the animation"),
+    ("+ / -", "animate faster / slower"),
+    ("D", "go to the debrief when the game is over"),
+    ("M", "sound cues on / off"),
+    ("F11", "fullscreen on / off"),
+    ("F1 or ?", "this help"),
+    ("Esc", "back (asks first if a game would be lost)"),
+)
+
+
+def translate(event: pygame.event.Event) -> i.Intent | None:
+    """The intent a pygame event stands for, or None when it means nothing to the game."""
+    if event.type == pygame.QUIT:
+        return i.Quit()
+    if event.type == pygame.KEYDOWN:
+        if event.key == pygame.K_TAB:
+            return i.Cycle(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        if event.unicode == "?":
+            return i.Help()
+        return _KEYS.get(event.key)
+    if event.type == pygame.TEXTINPUT:
+        return i.Type(event.text)
+    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        return i.Click(tuple(event.pos))
+    if event.type == pygame.MOUSEMOTION:
+        return i.Hover(tuple(event.pos))
+    if event.type == pygame.MOUSEWHEEL:
+        return i.Scroll(int(event.y))
+    if event.type == pygame.WINDOWSIZECHANGED:
+        return i.Resize((int(event.x), int(event.y)))
+    return None

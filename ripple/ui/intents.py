@@ -1,0 +1,118 @@
+"""What a player means, whatever key or click said it. Scenes act on intents, never on
+pygame events (`input.py` is the one place that reads those)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """Base of every intent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quit(Intent):
+    """The window was closed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Back(Intent):
+    """Esc: back out of the current screen or dialog."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confirm(Intent):
+    """Enter: choose the highlighted thing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Move(Intent):
+    """Arrow keys: move the highlight."""
+
+    dx: int
+    dy: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle(Intent):
+    """Tab (or Shift+Tab): inspect the next (previous) department, hand-off or customer."""
+
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Help(Intent):
+    """F1 or ?: show every key."""
+
+
+@dataclass(frozen=True, slots=True)
+class EndTurn(Intent):
+    """E: resolve the turn with the decisions chosen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skip(Intent):
+    """Space: finish the animation now."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speed(Intent):
+    """+ or -: animate faster or slower."""
+
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Remove(Intent):
+    """Backspace or Delete: take back the last decision chosen this turn."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mute(Intent):
+    """M: sound cues on or off."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fullscreen(Intent):
+    """F11: fullscreen on or off."""
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief(Intent):
+    """D: go to the debrief (once the game is over)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Click(Intent):
+    """A mouse click (left button) at a window position."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Hover(Intent):
+    """The mouse moved to a window position."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Scroll(Intent):
+    """The mouse wheel turned: positive is up."""
+
+    dy: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resize(Intent):
+    """The window changed size."""
+
+    size: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Type(Intent):
+    """Text typed (for a file name)."""
+
+    text: str

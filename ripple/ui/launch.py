@@ -1,0 +1,118 @@
+"""Starting the front end: in a window, or headless to play N turns and save a picture."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ripple.engine.policies import POLICIES
+from ripple.save import SavedGame, SaveError, read_save
+
+NO_DISPLAY = (
+    "ripple play needs a display to open its window, and none was found "
+    "(no DISPLAY or WAYLAND_DISPLAY).\n"
+    "Without a screen you can:\n"
+    "  ripple simulate [FILE]                      play a game headless and read its story\n"
+    "  ripple play [FILE] --autoplay 12 --screenshot play.png   draw a screen to a PNG file\n"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `ripple play` was asked for."""
+
+    file: Path
+    size: tuple[int, int] = (1280, 720)
+    projector: bool = False
+    fullscreen: bool = False
+    sound: bool = True
+    seed: int | None = None
+    save: Path | None = None
+    load: Path | None = None
+    autoplay: int | None = None
+    policy: str = "none"
+    screen: str = "play"
+    screenshot: Path | None = None
+
+
+def has_display() -> bool:
+    """True when a window can be opened (or the dummy driver was asked for)."""
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _saved(options: Options) -> tuple[SavedGame | None, Path]:
+    if options.load is None:
+        return None, options.file
+    saved = read_save(options.load)
+    path = Path(saved.scenario) if saved.scenario else options.file
+    return saved, path
+
+
+def play(options: Options) -> int:
+    """Open the game (title screen, or straight into a saved game); returns the exit status."""
+    if options.autoplay is None and not has_display():
+        print(NO_DISPLAY, file=sys.stderr, end="")
+        return 2
+    try:
+        saved, path = _saved(options)
+    except SaveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if options.autoplay is not None:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from ripple.ui.app import App
+    from ripple.ui.scenes.choose import start_game
+    from ripple.ui.scenes.title import TitleScene
+
+    app = App(
+        options.size,
+        projector=options.projector,
+        fullscreen=options.fullscreen,
+        sound=options.sound and options.autoplay is None,
+    )
+    app.push(TitleScene(app))
+    if saved is not None or options.autoplay is not None:
+        problems = start_game(app, path, seed=options.seed, save_to=options.save, saved=saved)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
+    if options.autoplay is None:
+        app.run()
+        return 0
+    return autoplay(app, options)
+
+
+def autoplay(app: object, options: Options) -> int:
+    """Play N turns with a policy through the play screen, then save a picture and stop."""
+    from ripple.ui.app import App
+    from ripple.ui.scenes.play import PlayScene
+
+    assert isinstance(app, App)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    choose = POLICIES[options.policy]
+    session = scene.session
+    for _ in range(min(options.autoplay or 0, session.game.turns - session.game.turn)):
+        for decision in choose(session.game):
+            session.choose(decision)
+        session.end_turn()
+        session.wait()
+    scene.progress = 1.0
+    if options.screen == "debrief":
+        from ripple.ui.scenes.debrief import DebriefScene
+
+        app.push(DebriefScene(app, session))
+    app.step(1 / 60)
+    if options.screenshot is not None:
+        options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        app.save_png(str(options.screenshot))
+    session.close()
+    return 0

@@ -1,0 +1,1 @@
+"""The screens: title, choose, play, debrief, and the help and confirm overlays."""

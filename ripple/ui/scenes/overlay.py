@@ -1,0 +1,138 @@
+"""Overlays drawn over a dimmed screen: the help card and the are-you-sure question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from ripple.ui import intents
+from ripple.ui.app import App
+from ripple.ui.input import KEY_HELP
+from ripple.ui.scene import Scene
+from ripple.ui.widgets import Item, ListView, blit, panel
+
+
+def dim(surface: pygame.Surface, alpha: int = 170) -> None:
+    """Darken whatever is drawn, so an overlay stands out."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    surface.blit(shade, (0, 0))
+
+
+def card(size: tuple[int, int], width: float, height: float) -> pygame.Rect:
+    """A centred rectangle of the given share of the window."""
+    w, h = size
+    rect = pygame.Rect(0, 0, round(w * width), round(h * height))
+    rect.center = (w // 2, h // 2)
+    return rect
+
+
+class HelpOverlay(Scene):
+    """Every key, from the same table the input adapter uses."""
+
+    opaque = False
+    is_help = True
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.card = card(size, 0.7, 0.8)
+        self.hotspots = {"close": self.card}
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, (intents.Back, intents.Confirm, intents.Help, intents.Click)):
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        dim(surface)
+        panel(
+            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
+        )
+        pad = theme.unit
+        y = (
+            blit(
+                surface,
+                theme,
+                "Keys",
+                (self.card.x + pad, self.card.y + pad),
+                scale=1.6,
+                face="bold",
+            ).bottom
+            + pad // 2
+        )
+        key_width = round(self.card.width * 0.3)
+        for key, meaning in KEY_HELP:
+            blit(
+                surface, theme, key, (self.card.x + pad, y), face="bold", colour=theme.palette.focus
+            )
+            text = theme.fit(meaning, self.card.width - key_width - 2 * pad)
+            y = blit(surface, theme, text, (self.card.x + pad + key_width, y)).bottom + pad // 3
+        blit(
+            surface,
+            theme,
+            "Everything works by mouse too. Esc or a click closes this card.",
+            (self.card.x + pad, self.card.bottom - pad),
+            scale=0.85,
+            colour=theme.palette.muted,
+            anchor="bottomleft",
+        )
+
+
+class ConfirmOverlay(Scene):
+    """A yes-or-no question; `on_yes` runs after the overlay closes."""
+
+    opaque = False
+
+    def __init__(self, app: App, question: str, detail: str, on_yes: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.question = question
+        self.detail = detail
+        self.on_yes = on_yes
+        self.choices = ListView([Item("no", "No, stay"), Item("yes", "Yes")], "confirm")
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        self.card = card(size, 0.6, 0.42)
+        pad = theme.unit
+        row = round(theme.unit * 2.2)
+        area = pygame.Rect(
+            self.card.x + pad,
+            self.card.bottom - pad - 2 * row - pad // 2,
+            self.card.width - 2 * pad,
+            2 * row,
+        )
+        self.hotspots = self.choices.place(area, row, pad // 2)
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, intents.Back):
+            self.app.pop()
+            return
+        chosen = self.choices.handle(intent)
+        if chosen is not None:
+            self.app.pop()
+            if chosen.name == "yes":
+                self.on_yes()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        dim(surface)
+        panel(
+            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
+        )
+        pad = theme.unit
+        y = (
+            blit(
+                surface,
+                theme,
+                self.question,
+                (self.card.x + pad, self.card.y + pad),
+                scale=1.4,
+                face="bold",
+            ).bottom
+            + pad // 2
+        )
+        for line in theme.wrap(self.detail, self.card.width - 2 * pad):
+            y = blit(
+                surface, theme, line, (self.card.x + pad, y), colour=theme.palette.muted
+            ).bottom
+        self.choices.draw(surface, theme)

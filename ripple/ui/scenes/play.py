@@ -1,0 +1,284 @@
+"""The play screen: the organisation fills the screen, decisions on the right, the turn log
+below, the scoreboard on top. A turn resolves in the background while the previous one
+animates; nothing here waits for it."""
+
+from __future__ import annotations
+
+import pygame
+
+from ripple.engine import Decision
+from ripple.engine.interventions import Option
+from ripple.scenario.model import Intervention
+from ripple.ui import intents
+from ripple.ui.app import App
+from ripple.ui.draw.flow import draw_flow
+from ripple.ui.draw.graph import GraphView
+from ripple.ui.draw.panels import draw_decisions, draw_inspect, draw_log, draw_status
+from ripple.ui.layout import graph_positions
+from ripple.ui.scene import Scene
+from ripple.ui.session import Session
+from ripple.ui.widgets import Item, ListView
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0)
+"""Animation speeds players can choose (+ and -); a turn plays in 2.4 s at speed 1."""
+
+TURN_SECONDS = 2.4
+
+
+class PlayScene(Scene):
+    """One game in play."""
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.graph = GraphView(session.scenario, graph_positions(session.scenario))
+        self.progress = 1.0
+        self.speed = 1
+        self.targeting: Intervention | None = None
+        self.menu = ListView([], "intervention")
+        self.targets = ListView([], "target")
+        self.inspected: str | None = None
+        self.message = ""
+        self._refresh_menu()
+
+    # --- layout -----------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        w, h = size
+        unit = self.theme.unit
+        self.status = pygame.Rect(0, 0, w, round(unit * 2.6))
+        log_height = round(unit * 5.4)
+        self.log = pygame.Rect(0, h - log_height, w, log_height)
+        side = max(round(w * 0.25), round(unit * 16))
+        self.side = pygame.Rect(w - side, self.status.bottom, side, self.log.y - self.status.bottom)
+        column = max(round(w * 0.15), round(unit * 10))
+        self.column = pygame.Rect(
+            self.side.x - column,
+            self.status.bottom + unit // 2,
+            column - unit // 2,
+            self.side.height - unit,
+        )
+        self.area = pygame.Rect(0, self.status.bottom, self.column.x - unit // 2, self.side.height)
+        self.hotspots = self.graph.place(self.area, self.column, self.theme)
+        self._place_side()
+
+    def _place_side(self) -> None:
+        unit = self.theme.unit
+        pad = unit // 2
+        top = self.side.y + round(unit * 2.6)
+        end = pygame.Rect(
+            self.side.x + pad,
+            self.side.bottom - round(unit * 2.8),
+            self.side.width - 2 * pad,
+            round(unit * 2.4),
+        )
+        preview = round(unit * 7.5)
+        space = pygame.Rect(
+            self.side.x + pad, top, self.side.width - 2 * pad, end.y - top - preview - pad
+        )
+        rows = self.targets if self.targeting else self.menu
+        self.hotspots = {
+            k: v for k, v in self.hotspots.items() if not k.startswith(("intervention:", "target:"))
+        }
+        self.hotspots |= rows.place(space, round(unit * 1.9), 3)
+        self.hotspots["end_turn"] = end
+        self.preview = pygame.Rect(
+            space.x, rows.bottom + pad, space.width, end.y - rows.bottom - 2 * pad
+        )
+
+    # --- menu ---------------------------------------------------------------------
+
+    def _refresh_menu(self) -> None:
+        left = self.session.budget_left
+        self.menu.items = [
+            Item(
+                i.id,
+                i.name,
+                f"cost {i.cost}",
+                enabled=i.cost <= left and not self.session.resolving,
+            )
+            for i in self.session.interventions
+        ]
+        self.menu.focus = min(self.menu.focus, max(0, len(self.menu.items) - 1))
+
+    def _target_options(self) -> list[Option]:
+        return self.session.targets(self.targeting) if self.targeting else []
+
+    def _start_targeting(self, intervention: Intervention) -> None:
+        options = self.session.targets(intervention)
+        if intervention.target == "everyone":
+            self._choose(Decision(intervention.id, None))
+            return
+        self.targeting = intervention
+        self.targets = ListView([Item(o.target or "", o.label) for o in options], "target")
+        self._place_side()
+
+    def _choose(self, decision: Decision) -> None:
+        problem = self.session.choose(decision)
+        if problem:
+            self.message = problem
+            self.app.sound.play("error")
+        else:
+            self.message = ""
+            self.app.sound.play("choose")
+        self.targeting = None
+        self._refresh_menu()
+        self._place_side()
+
+    # --- input --------------------------------------------------------------------
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, intents.Back):
+            self._back()
+        elif isinstance(intent, intents.EndTurn):
+            self._end_turn()
+        elif isinstance(intent, intents.Skip):
+            self.progress = 1.0
+        elif isinstance(intent, intents.Speed):
+            self.speed = max(0, min(len(SPEEDS) - 1, self.speed + intent.step))
+        elif isinstance(intent, intents.Remove):
+            if self.session.take_back():
+                self._refresh_menu()
+                self._place_side()
+        elif isinstance(intent, intents.Debrief):
+            self._debrief()
+        elif isinstance(intent, intents.Cycle):
+            self._cycle(intent.step)
+        elif isinstance(intent, intents.Click):
+            self._click(intent.pos)
+        elif isinstance(intent, (intents.Move, intents.Confirm, intents.Hover, intents.Scroll)):
+            self._list_intent(intent)
+
+    def _list_intent(self, intent: intents.Intent) -> None:
+        rows = self.targets if self.targeting else self.menu
+        chosen = rows.handle(intent)
+        if chosen is None:
+            return
+        if self.targeting:
+            self._choose(Decision(self.targeting.id, chosen.name))
+        else:
+            self._start_targeting(self.session.game.menu.interventions[chosen.name])
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        name = self.hit(pos)
+        if name is None:
+            return
+        kind, _, key = name.partition(":")
+        if name == "end_turn":
+            self._debrief() if self.session.over else self._end_turn()
+        elif kind in ("intervention", "target"):
+            self._list_intent(intents.Click(pos))
+        elif self.targeting and kind in ("dept", "handoff"):
+            if key in {item.name for item in self.targets.items}:
+                self._choose(Decision(self.targeting.id, key))
+        elif kind in ("dept", "handoff", "customer"):
+            self.inspected = None if self.inspected == name else name
+
+    def _cycle(self, step: int) -> None:
+        order = [k for k in self.hotspots if k.startswith(("dept:", "handoff:", "customer:"))]
+        if not order:
+            return
+        index = order.index(self.inspected) if self.inspected in order else (-1 if step > 0 else 0)
+        self.inspected = order[(index + step) % len(order)]
+
+    def _back(self) -> None:
+        if self.targeting:
+            self.targeting = None
+            self._place_side()
+        elif self.inspected:
+            self.inspected = None
+        else:
+            from ripple.ui.scenes.overlay import ConfirmOverlay
+
+            where = self.session.save_to or self.session.autosave_to
+            self.app.push(
+                ConfirmOverlay(
+                    self.app,
+                    "Leave this game?",
+                    f"It is saved after every turn ({where}); continue it later with "
+                    f"ripple play --load {where}",
+                    self._leave,
+                )
+            )
+
+    def _leave(self) -> None:
+        self.session.close()
+        self.app.pop()
+
+    def _end_turn(self) -> None:
+        if self.session.over:
+            self.message = "The game is over: press D for the debrief."
+            return
+        if self.session.end_turn():
+            self.targeting = None
+            self._refresh_menu()
+            self._place_side()
+
+    def _debrief(self) -> None:
+        if not self.session.over:
+            self.message = "The debrief opens when the last turn has been played."
+            return
+        from ripple.ui.scenes.debrief import DebriefScene
+
+        self.app.push(DebriefScene(self.app, self.session))
+
+    # --- time ---------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        report = self.session.poll()
+        if report is not None:
+            self.progress = 0.0
+            self.message = self.session.save_problem
+            self._refresh_menu()
+            self._place_side()
+            self.app.sound.play("complaint" if report.complaints else "turn")
+        if self.progress < 1.0:
+            self.progress = min(1.0, self.progress + dt * SPEEDS[self.speed] / TURN_SECONDS)
+
+    @property
+    def animating(self) -> bool:
+        """True while the last turn is still playing out on screen."""
+        return self.progress < 1.0
+
+    # --- drawing ------------------------------------------------------------------
+
+    def lit(self) -> frozenset[str]:
+        """What to highlight on the graph: the inspected customer's ripple chains, or the
+        targets of the intervention being aimed."""
+        if self.targeting:
+            return frozenset(item.name for item in self.targets.items)
+        if self.inspected and self.inspected.startswith("customer:"):
+            customer = self.inspected.split(":", 1)[1]
+            lit: set[str] = {self.inspected}
+            for ripple in self.session.game.ripples(customer=customer)[:3]:
+                lit.update(ripple.chain)
+                lit.update(
+                    f"{a}->{b}" for a, b in zip(ripple.chain, ripple.chain[1:], strict=False)
+                )
+            return frozenset(lit)
+        return frozenset()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        surface.fill(theme.palette.background)
+        session = self.session
+        t = self.progress
+        focus = self.inspected.split(":", 1)[1] if self.inspected else None
+        if self.targeting and self.targets.current:
+            focus = self.targets.current.name
+        self.graph.draw(
+            surface,
+            theme,
+            session.before,
+            session.after,
+            t,
+            focus=focus,
+            lit=self.lit(),
+            column=self.column,
+        )
+        draw_flow(surface, theme, self.graph, session.after, t)
+        draw_status(surface, theme, self.status, session)
+        draw_decisions(surface, theme, self)
+        draw_log(surface, theme, self.log, session, self.message)
+        if self.inspected:
+            draw_inspect(surface, theme, self)

@@ -1,0 +1,150 @@
+"""Colours, sizes and text for every screen: readable from the back of a room.
+
+Text size follows the window's height, with a floor, so 1024x768 on a projector and a 4K
+screen both read well. Colours come from the Okabe-Ito palette, which colour-blind people can
+tell apart, and nothing is shown by colour alone: shapes, icons and words say it too.
+`projector=True` selects high contrast and larger text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ripple.paths import FONTS
+
+Colour = tuple[int, int, int]
+
+ORANGE: Colour = (230, 159, 0)
+SKY: Colour = (86, 180, 233)
+GREEN: Colour = (0, 158, 115)
+YELLOW: Colour = (240, 228, 66)
+BLUE: Colour = (0, 114, 178)
+VERMILLION: Colour = (213, 94, 0)
+PURPLE: Colour = (204, 121, 167)
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The colours of one theme."""
+
+    background: Colour
+    panel: Colour
+    raised: Colour
+    edge: Colour
+    text: Colour
+    muted: Colour
+    focus: Colour
+    good: Colour
+    warn: Colour
+    bad: Colour
+    info: Colour
+    chosen: Colour
+
+
+STANDARD = Palette(
+    background=(22, 24, 30),
+    panel=(34, 38, 47),
+    raised=(48, 53, 64),
+    edge=(92, 100, 116),
+    text=(236, 239, 244),
+    muted=(160, 168, 182),
+    focus=YELLOW,
+    good=GREEN,
+    warn=ORANGE,
+    bad=VERMILLION,
+    info=SKY,
+    chosen=BLUE,
+)
+
+PROJECTOR = Palette(
+    background=(0, 0, 0),
+    panel=(16, 16, 16),
+    raised=(40, 40, 40),
+    edge=(200, 200, 200),
+    text=(255, 255, 255),
+    muted=(215, 215, 215),
+    focus=YELLOW,
+    good=GREEN,
+    warn=ORANGE,
+    bad=VERMILLION,
+    info=SKY,
+    chosen=BLUE,
+)
+
+_FACES = {
+    "regular": "Inter-Regular.otf",
+    "bold": "Inter-SemiBold.otf",
+    "symbols": "DejaVuSans.ttf",
+}
+
+
+class Theme:
+    """Palette, sizes and cached text for a window of a given height."""
+
+    def __init__(self, height: int, *, projector: bool = False) -> None:
+        self.projector = projector
+        self.palette = PROJECTOR if projector else STANDARD
+        self.unit = max(16 if projector else 14, round(height / (34 if projector else 44)))
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._texts: dict[tuple[str, int, Colour, str], pygame.Surface] = {}
+
+    @property
+    def line(self) -> int:
+        """Width of ordinary lines; focus outlines are twice as wide."""
+        return max(1, round(self.unit / (7 if self.projector else 9)))
+
+    def size(self, scale: float) -> int:
+        """A text size, `scale` times the body size."""
+        return max(10, round(self.unit * scale))
+
+    def font(self, size: int, face: str = "regular") -> pygame.font.Font:
+        """The font of `face` at `size` pixels (the built-in font if the file is missing)."""
+        key = (face, size)
+        font = self._fonts.get(key)
+        if font is None:
+            path = FONTS / _FACES[face]
+            font = pygame.font.Font(str(path) if path.exists() else None, size)
+            self._fonts[key] = font
+        return font
+
+    def text(
+        self, text: str, scale: float = 1.0, colour: Colour | None = None, face: str = "regular"
+    ) -> pygame.Surface:
+        """Rendered text, cached: drawing the same words twice costs nothing."""
+        size = self.size(scale)
+        colour = colour or self.palette.text
+        key = (text, size, colour, face)
+        surface = self._texts.get(key)
+        if surface is None:
+            if len(self._texts) > 4000:
+                self._texts.clear()
+            surface = self.font(size, face).render(text, True, colour)
+            self._texts[key] = surface
+        return surface
+
+    def fit(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> str:
+        """`text`, shortened with an ellipsis if it would be wider than `width`."""
+        font = self.font(self.size(scale), face)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    def wrap(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> list[str]:
+        """`text` broken into lines no wider than `width`."""
+        font = self.font(self.size(scale), face)
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split():
+                trial = f"{line} {word}".strip()
+                if font.size(trial)[0] <= width or not line:
+                    line = trial
+                else:
+                    lines.append(line)
+                    line = word
+            lines.append(line)
+        return lines
