@@ -105,6 +105,44 @@ def play(args: argparse.Namespace) -> int:
     )
 
 
+def bench(args: argparse.Namespace) -> int:
+    """Measure the front end on this machine: frame times, first frame, memory."""
+    from ripple.ui.bench import Unplayable
+    from ripple.ui.bench import bench as measure
+
+    try:
+        result = measure(args.file, args.size, turns=args.turns)
+    except Unplayable as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(_bench_table(result), end="")
+    missed = any(t["result"] == "FAIL" for t in result["targets"].values())
+    return 1 if args.strict and missed else 0
+
+
+def _bench_table(result: dict) -> str:
+    width, height = result["size"]
+    lines = [
+        f"{result['scenario']} at {width}x{height}: {result['turns']} turns, "
+        f"{result['frames']} frames, Python {result['python']}",
+        f"(first frame timed from the {result['first_frame_from']} start)",
+        "",
+        f"{'measure':<20} {'value':>10} {'target':>10}  result",
+    ]
+    units = {"_ms": "ms", "_s": "s", "_mb": "MB"}
+    for name in ("frame_p50_ms", *result["targets"]):
+        unit = next(u for suffix, u in units.items() if name.endswith(suffix))
+        target = result["targets"].get(name)
+        limit = f"{target['limit']:.2f} {unit}" if target else ""
+        verdict = target["result"] if target else ""
+        value = f"{result[name]:.2f} {unit}"
+        lines.append(f"{name:<20} {value:>10} {limit:>10}  {verdict}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -203,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     game.add_argument(
         "--screen",
-        choices=["play", "debrief"],
+        choices=["title", "play", "debrief"],
         default="play",
         help="the screen to show at the end of --autoplay",
     )
@@ -211,6 +249,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="PATH", help="with --autoplay: save that screen as a PNG"
     )
     game.set_defaults(run=play)
+
+    measure = commands.add_parser(
+        "bench", help="measure the front end here: frame times, first frame, memory"
+    )
+    _scenario_arg(measure)
+    measure.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="window size (default 1920x1080)",
+    )
+    measure.add_argument("--turns", type=_positive, help="play only the first N turns")
+    measure.add_argument("--json", action="store_true", help="print one JSON object")
+    measure.add_argument(
+        "--strict", action="store_true", help="exit with status 1 if a target is missed"
+    )
+    measure.set_defaults(run=bench)
 
     check = commands.add_parser("validate", help="check scenario files")
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")

@@ -108,7 +108,7 @@ class App:
         elif isinstance(intent, intents.Mute):
             self.sound.toggle()
         elif isinstance(intent, intents.Help) and not getattr(self.top, "is_help", False):
-            from ripple.ui.scenes.help import HelpOverlay
+            from ripple.ui.scenes.overlay import HelpOverlay
 
             self.push(HelpOverlay(self))
         elif self.top:

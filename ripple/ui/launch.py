@@ -79,7 +79,7 @@ def play(options: Options) -> int:
         sound=options.sound and options.autoplay is None,
     )
     app.push(TitleScene(app))
-    if saved is not None or options.autoplay is not None:
+    if saved is not None or (options.autoplay is not None and options.screen != "title"):
         problems = start_game(app, path, seed=options.seed, save_to=options.save, saved=saved)
         if problems:
             print("\n".join(problems), file=sys.stderr)
@@ -96,6 +96,8 @@ def autoplay(app: object, options: Options) -> int:
     from ripple.ui.scenes.play import PlayScene
 
     assert isinstance(app, App)
+    if options.screen == "title":
+        return _picture(app, options)
     scene = app.top
     assert isinstance(scene, PlayScene)
     choose = POLICIES[options.policy]
@@ -110,9 +112,18 @@ def autoplay(app: object, options: Options) -> int:
         from ripple.ui.scenes.debrief import DebriefScene
 
         app.push(DebriefScene(app, session))
+    status = _picture(app, options)
+    session.close()
+    return status
+
+
+def _picture(app: object, options: Options) -> int:
+    """Draw one frame and save it where asked."""
+    from ripple.ui.app import App
+
+    assert isinstance(app, App)
     app.step(1 / 60)
     if options.screenshot is not None:
         options.screenshot.parent.mkdir(parents=True, exist_ok=True)
         app.save_png(str(options.screenshot))
-    session.close()
     return 0

@@ -60,11 +60,8 @@ def graph_positions(scenario: Scenario) -> dict[str, tuple[float, float]]:
     column = _columns(organisation, entries)
     linked = {d for d in organisation.departments if organisation.customers_of(d)}
     linked |= {c for d in organisation.departments for c in organisation.customers_of(d)}
-    last = max((column[d] for d in linked), default=0) + (1 if linked else 0)
-    for department in organisation.departments:
-        if department not in linked:
-            column[department] = last
-    columns = max(column.values()) + 1
+    loose = [d for d in organisation.departments if d not in linked]
+    columns = max((column[d] for d in linked), default=0) + 1
     order = {d.id: i for i, d in enumerate(scenario.departments)}
     suppliers: dict[str, list[str]] = {d: [] for d in organisation.departments}
     for department in organisation.departments:
@@ -72,7 +69,7 @@ def graph_positions(scenario: Scenario) -> dict[str, tuple[float, float]]:
             suppliers[customer].append(department)
     positions: dict[str, tuple[float, float]] = {}
     for index in range(columns):
-        members = [d for d in organisation.departments if column[d] == index]
+        members = [d for d in organisation.departments if column[d] == index and d in linked]
 
         def height(department: str) -> float:
             above = [positions[s][1] for s in suppliers[department] if s in positions]
@@ -83,6 +80,9 @@ def graph_positions(scenario: Scenario) -> dict[str, tuple[float, float]]:
             x = index / (columns - 1) if columns > 1 else 0.5
             y = row / (len(members) - 1) if len(members) > 1 else 0.5
             positions[department] = (x, y)
+    x = 1.0 if columns > 1 else 0.5
+    for row, department in enumerate(sorted(loose, key=order.__getitem__)):
+        positions[department] = (x, 1.0 - row * 0.25) if linked else (0.5, row / max(1, len(loose)))
     for department in scenario.departments:
         if department.position is not None:
             x, y = department.position

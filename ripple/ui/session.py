@@ -90,9 +90,14 @@ class Session:
         return self.after.turn >= self.after.turns and not self.resolving
 
     def targets(self, intervention: Intervention) -> list[Option]:
-        """Where this intervention can be aimed, with the words players read."""
+        """Where this intervention can be aimed, in the scenario's order, as players read it."""
         menu = self.game.menu
-        return [Option(intervention, t, menu.target_name(t)) for t in menu.targets(intervention)]
+        order = {d.id: i for i, d in enumerate(self.scenario.departments)}
+        order |= {
+            f"{d.supplier}->{d.customer}": i for i, d in enumerate(self.scenario.dependencies)
+        }
+        targets = sorted(menu.targets(intervention), key=lambda t: order.get(t or "", 0))
+        return [Option(intervention, t, menu.target_name(t)) for t in targets]
 
     def choose(self, decision: Decision) -> str | None:
         """Add a decision to this turn; returns why not, if it is not allowed."""

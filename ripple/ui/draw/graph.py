@@ -77,7 +77,7 @@ def _node_size(columns: int, rows: int, area: pygame.Rect, theme: Theme) -> tupl
 
 
 def _place_nodes(
-    positions: dict[str, tuple[float, float]], area: pygame.Rect, theme: Theme
+    positions: dict[str, tuple[float, float]], area: pygame.Rect, theme: Theme, names: list[str]
 ) -> dict[str, pygame.Rect]:
     """Department boxes in `area`, flowing left to right, or top to bottom when that
     gives the boxes more room (a long chain on a small screen)."""
@@ -91,9 +91,38 @@ def _place_nodes(
 
     across = _node_size(columns, rows, area, theme)
     down = _node_size(rows, columns, area, theme)
-    vertical = room(down) > room(across) * 1.15
+    font = theme.font(theme.size(1.0), "bold")
+    needed = max((font.size(name)[0] for name in names), default=0) + theme.unit
+    vertical = across[0] < needed and room(down) > room(across)
     width, height = down if vertical else across
-    inner = area.inflate(-(width + theme.unit), -(height + theme.unit))
+    if not vertical:
+        width = max(width, min(needed, round(area.width / columns * 0.86)))
+    for _ in range(12):
+        nodes = _centre_nodes(positions, area, (width, height), vertical, theme.unit)
+        boxes = [r.inflate(theme.unit // 2, theme.unit // 2) for r in nodes.values()]
+        clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.colliderect(b)]
+        if not clashes:
+            break
+        side_by_side = any(
+            abs(a.centerx - b.centerx) * height >= abs(a.centery - b.centery) * width
+            for a, b in clashes
+        )
+        if side_by_side:
+            width = round(width * 0.9)
+        else:
+            height = round(height * 0.9)
+    return nodes
+
+
+def _centre_nodes(
+    positions: dict[str, tuple[float, float]],
+    area: pygame.Rect,
+    size: tuple[int, int],
+    vertical: bool,
+    unit: int,
+) -> dict[str, pygame.Rect]:
+    width, height = size
+    inner = area.inflate(-(width + unit), -(height + unit))
     nodes = {}
     for department, (x, y) in positions.items():
         if vertical:
@@ -131,10 +160,10 @@ class GraphView:
 
     def place(self, area: pygame.Rect, column: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
         """Work out every rectangle; returns the hotspots (dept:, handoff:, customer:)."""
-        self.nodes = _place_nodes(self.positions, area, theme)
+        self.nodes = _place_nodes(self.positions, area, theme, list(self.names.values()))
         self.links, self.chips = {}, {}
         pairs = {(d.supplier, d.customer) for d in self.scenario.dependencies}
-        chip = (round(theme.unit * 3.4), round(theme.unit * 1.5))
+        chip = (round(theme.unit * 2.9), round(theme.unit * 1.3))
         for supplier, customer in sorted(pairs):
             a, b = self.nodes[supplier], self.nodes[customer]
             shift = (0.0, 0.0)
@@ -173,7 +202,7 @@ class GraphView:
         spots |= {f"customer:{c}": r for c, r in self.customers.items()}
         return spots
 
-    def draw(
+    def draw_links(
         self,
         surface: pygame.Surface,
         theme: Theme,
@@ -183,31 +212,107 @@ class GraphView:
         *,
         focus: str | None = None,
         lit: frozenset[str] = frozenset(),
-        column: pygame.Rect | None = None,
     ) -> None:
-        """Draw hand-offs, departments and customers, `t` of the way from before to after."""
-        if column is not None:
-            for customer in self.scenario.customers:
-                row = self.customers[customer.id]
-                pygame.draw.line(
-                    surface,
-                    theme.palette.raised,
-                    self.nodes[customer.served_by].center,
-                    (row.x + row.height // 2, row.centery),
-                    theme.line * 2,
-                )
+        """Hand-off lines (and the faint lines to the customers they serve)."""
+        for customer in self.scenario.customers:
+            row = self.customers[customer.id]
+            pygame.draw.line(
+                surface,
+                theme.palette.raised,
+                self.nodes[customer.served_by].center,
+                (row.x + row.height // 2, row.centery),
+                theme.line * 2,
+            )
         for key, link in self.links.items():
-            self._draw_link(surface, theme, key, link, before, after, t, focus, lit)
+            self._draw_link(
+                surface, theme, key, link, self._rating(key, before, after, t), focus, lit
+            )
+
+    def draw_nodes(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        before: Snapshot,
+        after: Snapshot,
+        t: float,
+        *,
+        focus: str | None = None,
+        lit: frozenset[str] = frozenset(),
+    ) -> None:
+        """Department boxes."""
         for view_before, view in zip(before.departments, after.departments, strict=True):
             self._draw_department(surface, theme, view_before, view, t, focus, lit)
-        if column is not None:
-            self._draw_customers(surface, theme, after, column, focus, lit)
 
-    def _draw_link(self, surface, theme, key, link, before, after, t, focus, lit) -> None:  # type: ignore[no-untyped-def]
+    def draw_chips(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        before: Snapshot,
+        after: Snapshot,
+        t: float,
+        *,
+        focus: str | None = None,
+        lit: frozenset[str] = frozenset(),
+    ) -> None:
+        """The internal customer satisfaction label on every hand-off."""
         palette = theme.palette
-        view = next(h for h in after.handoffs if f"{h.supplier}->{h.customer}" == key)
+        for key, chip in self.chips.items():
+            rating = self._rating(key, before, after, t)
+            chosen = key == focus
+            edge = (
+                palette.focus
+                if chosen
+                else palette.info
+                if key in lit
+                else rating_colour(theme, rating)
+            )
+            panel(
+                surface,
+                chip,
+                palette.panel,
+                radius=chip.height // 2,
+                edge=edge,
+                width=theme.line * (3 if chosen or key in lit else 1),
+            )
+            blit(
+                surface,
+                theme,
+                f"{rating:.0%}",
+                chip.center,
+                scale=0.85,
+                face="bold",
+                anchor="center",
+            )
+
+    def draw_customers(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        after: Snapshot,
+        column: pygame.Rect,
+        *,
+        focus: str | None = None,
+        lit: frozenset[str] = frozenset(),
+    ) -> None:
+        """The external customers column."""
+        self._draw_customers(surface, theme, after, column, focus, lit)
+
+    @staticmethod
+    def _rating(key: str, before: Snapshot, after: Snapshot, t: float) -> float:
         old = next(h for h in before.handoffs if f"{h.supplier}->{h.customer}" == key)
-        rating = mix(old.satisfaction, view.satisfaction, t)
+        new = next(h for h in after.handoffs if f"{h.supplier}->{h.customer}" == key)
+        return mix(old.satisfaction, new.satisfaction, t)
+
+    def _draw_link(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        key: str,
+        link: Link,
+        rating: float,
+        focus: str | None,
+        lit: frozenset[str],
+    ) -> None:
         colour = rating_colour(theme, rating)
         width = theme.line * (4 if key == focus or key in lit else 2)
         points = link.points()
@@ -217,17 +322,6 @@ class GraphView:
         else:
             pygame.draw.lines(surface, colour, False, points, width)
         _arrow(surface, colour, link.at(0.9), link.end, theme.unit * 0.6)
-        chip = self.chips[key]
-        edge = palette.focus if key == focus or key in lit else colour
-        panel(
-            surface,
-            chip,
-            palette.panel,
-            radius=chip.height // 2,
-            edge=edge,
-            width=theme.line * (3 if key == focus else 1),
-        )
-        blit(surface, theme, f"{rating:.0%}", chip.center, scale=0.85, face="bold", anchor="center")
 
     def _draw_department(self, surface, theme, old, view, t, focus, lit) -> None:  # type: ignore[no-untyped-def]
         palette = theme.palette

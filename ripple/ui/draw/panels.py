@@ -218,7 +218,9 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     width = min(scene.area.width - 2 * pad, round(theme.unit * 34))
     wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
     height = round(theme.unit * 1.8) + len(wrapped) * (theme.size(0.8) + 4) + pad
-    card = pygame.Rect(scene.area.x + pad, scene.area.bottom - height - pad, width, height)
+    card = _beside(
+        scene.hotspots[scene.inspected or ""], (width, height), scene.area.union(scene.column), pad
+    )
     panel(surface, card, palette.raised, edge=palette.focus, width=theme.line * 2)
     y = (
         blit(
@@ -232,3 +234,16 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     )
     for line in wrapped:
         y = blit(surface, theme, line, (card.x + pad, y), scale=0.8).bottom + 4
+
+
+def _beside(
+    anchor: pygame.Rect, size: tuple[int, int], bounds: pygame.Rect, gap: int
+) -> pygame.Rect:
+    """A card of `size` next to `anchor` (right if it fits, else left), kept inside `bounds`."""
+    card = pygame.Rect((0, 0), size)
+    card.top = anchor.top
+    if anchor.right + gap + card.width <= bounds.right:
+        card.left = anchor.right + gap
+    else:
+        card.right = anchor.left - gap
+    return card.clamp(bounds)

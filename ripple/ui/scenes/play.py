@@ -4,6 +4,8 @@ animates; nothing here waits for it."""
 
 from __future__ import annotations
 
+import itertools
+
 import pygame
 
 from ripple.engine import Decision
@@ -252,9 +254,7 @@ class PlayScene(Scene):
             lit: set[str] = {self.inspected}
             for ripple in self.session.game.ripples(customer=customer)[:3]:
                 lit.update(ripple.chain)
-                lit.update(
-                    f"{a}->{b}" for a, b in zip(ripple.chain, ripple.chain[1:], strict=False)
-                )
+                lit.update(f"{a}->{b}" for a, b in itertools.pairwise(ripple.chain))
             return frozenset(lit)
         return frozenset()
 
@@ -266,17 +266,13 @@ class PlayScene(Scene):
         focus = self.inspected.split(":", 1)[1] if self.inspected else None
         if self.targeting and self.targets.current:
             focus = self.targets.current.name
-        self.graph.draw(
-            surface,
-            theme,
-            session.before,
-            session.after,
-            t,
-            focus=focus,
-            lit=self.lit(),
-            column=self.column,
-        )
-        draw_flow(surface, theme, self.graph, session.after, t)
+        lit = self.lit()
+        before, after = session.before, session.after
+        self.graph.draw_links(surface, theme, before, after, t, focus=focus, lit=lit)
+        self.graph.draw_nodes(surface, theme, before, after, t, focus=focus, lit=lit)
+        self.graph.draw_chips(surface, theme, before, after, t, focus=focus, lit=lit)
+        draw_flow(surface, theme, self.graph, after, t)
+        self.graph.draw_customers(surface, theme, after, self.column, focus=focus, lit=lit)
         draw_status(surface, theme, self.status, session)
         draw_decisions(surface, theme, self)
         draw_log(surface, theme, self.log, session, self.message)

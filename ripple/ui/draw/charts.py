@@ -1,0 +1,470 @@
+"""Charts over turns: lines and stacked bars with axes, labels, the last value at the end and
+a legend that tells series apart by line style, marker and fill pattern as well as colour.
+
+Charts are drawn once onto a surface that is then cached, so drawing them may take a few
+milliseconds. A `Canvas` remembers where every piece of text went, so a screen can prove
+that none of it leaves the window or overlaps.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from ripple.ui.theme import Colour, Theme
+from ripple.ui.widgets import blit, panel
+
+Point = tuple[float, float]
+
+STYLES = ("solid", "dashed", "dotted")
+"""Line styles, in the order series get them."""
+
+MARKERS = ("circle", "square", "triangle", "diamond")
+"""Point markers, in the order series get them."""
+
+PATTERNS = ("plain", "stripes", "dots", "cross", "rungs")
+"""Bar fill patterns, in the order series get them."""
+
+_MARK = 9
+"""Room for a marker before a value at the end, in tenths of the theme's unit."""
+
+
+class Canvas:
+    """A surface drawn on once (then cached) that remembers where every text went."""
+
+    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+        self.surface = surface
+        self.theme = theme
+        self.texts: list[pygame.Rect] = []
+
+    def text(
+        self,
+        text: str,
+        pos: tuple[int, int],
+        *,
+        scale: float = 1.0,
+        colour: Colour | None = None,
+        face: str = "regular",
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Draw text with its `anchor` at `pos`; returns (and remembers) where it went."""
+        rect = blit(
+            self.surface,
+            self.theme,
+            text,
+            pos,
+            scale=scale,
+            colour=colour,
+            face=face,
+            anchor=anchor,
+        )
+        self.texts.append(rect)
+        return rect
+
+    def width(self, text: str, scale: float = 1.0, face: str = "regular") -> int:
+        """How wide `text` would be."""
+        return self.theme.text(text, scale, None, face).get_width()
+
+    def height(self, scale: float = 1.0) -> int:
+        """How tall one line of text is."""
+        return self.theme.text("Ag", scale).get_height()
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One line (or one layer of stacked bars): a value per turn, None where there is none."""
+
+    label: str
+    values: tuple[float | None, ...]
+    colour: Colour
+    style: str = "solid"
+    marker: str = "circle"
+    pattern: str = "plain"
+    note: str = ""
+    """Shown after the label in the legend (a total, say)."""
+
+    @property
+    def last(self) -> float | None:
+        """The latest value there is."""
+        return next((v for v in reversed(self.values) if v is not None), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart over turns: `lines` joins each series' points; `stacked` piles them as bars."""
+
+    title: str
+    turns: tuple[int, ...]
+    series: tuple[Series, ...]
+    kind: str = "lines"
+    label: Callable[[float], str] = lambda v: number(v)
+    """How the axis and the value at the end write a number."""
+    top: float | None = None
+    """A fixed top of the value axis (1.0 for shares); None fits the data."""
+    bottom: float = 0.0
+    """Where the value axis starts (above 0 when the values all sit high, as shares do)."""
+    empty: str = "nothing to show yet"
+    """What the chart says when it has no values at all."""
+
+    def totals(self) -> list[float]:
+        """For stacked bars, each turn's total."""
+        return [sum(s.values[i] or 0.0 for s in self.series) for i in range(len(self.turns))]
+
+    @property
+    def low(self) -> float:
+        """The smallest value drawn."""
+        return min((v for s in self.series for v in s.values if v is not None), default=0.0)
+
+    @property
+    def peak(self) -> float:
+        """The largest value the axis must reach."""
+        if self.kind == "stacked":
+            return max(self.totals(), default=0.0)
+        return max((v for s in self.series for v in s.values if v is not None), default=0.0)
+
+    @property
+    def blank(self) -> bool:
+        """True when there is nothing to draw."""
+        if self.kind == "stacked":
+            return not any(self.totals())
+        return all(v is None for s in self.series for v in s.values)
+
+
+def number(value: float) -> str:
+    """A count as people write it: whole when it is, one decimal when it is small."""
+    if abs(value - round(value)) < 1e-9 or abs(value) >= 10:
+        return f"{value:.0f}"
+    return f"{value:.1f}"
+
+
+def ticks(low: float, high: float, most: int = 5) -> list[float]:
+    """Evenly spaced round values from `low` up to at least `high` (1, 2 or 5 steps)."""
+    span = max(high - low, 1e-9)
+    power = 10 ** math.floor(math.log10(span / most))
+    step = next(k * power for k in (1, 2, 5, 10) if span / (k * power) <= most)
+    count = max(1, math.ceil(span / step - 1e-9))
+    return [low + k * step for k in range(count + 1)]
+
+
+def draw_chart(canvas: Canvas, rect: pygame.Rect, chart: Chart) -> None:
+    """Draw `chart` in `rect`: a panel with the title, the legend and the plot."""
+    theme = canvas.theme
+    pad = theme.unit // 2
+    panel(canvas.surface, rect, theme.palette.panel, edge=theme.palette.edge)
+    inner = rect.inflate(-2 * pad, -2 * pad)
+    title = theme.fit(chart.title, inner.width, 1.0, "bold")
+    top = canvas.text(title, inner.topleft, face="bold").bottom + pad // 2
+    if len(chart.series) > 1:
+        top = _draw_legend(canvas, pygame.Rect(inner.x, top, inner.width, 0), chart) + pad // 2
+    area = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
+    _draw_plot(canvas, area, chart)
+
+
+# --- legend ------------------------------------------------------------------------
+
+
+def _legend_key(canvas: Canvas, chart: Chart, series: Series, at: tuple[int, int]) -> None:
+    """The little picture of a series: a patterned swatch, or a styled line with its marker."""
+    size = canvas.height(0.75)
+    x, y = at
+    if chart.kind == "stacked":
+        fill(
+            canvas.surface,
+            canvas.theme,
+            pygame.Rect(x, y, size, size),
+            series.colour,
+            series.pattern,
+        )
+        return
+    width = round(size * 2.2)
+    middle = y + size // 2
+    _line(canvas.surface, series, [(x, middle), (x + width, middle)], canvas.theme)
+    _marker(canvas.surface, canvas.theme, series, (x + width // 2, middle))
+
+
+def _draw_legend(canvas: Canvas, area: pygame.Rect, chart: Chart) -> int:
+    """Legend entries across `area`, wrapping onto more rows; returns the bottom."""
+    theme = canvas.theme
+    line = canvas.height(0.75)
+    key = round(line * 2.2) if chart.kind == "lines" else line
+    gap = theme.unit
+    x, y = area.x, area.y
+    for series in chart.series:
+        label = f"{series.label} {series.note}".strip()
+        label = theme.fit(label, area.width - key - theme.unit // 3, 0.75)
+        width = key + theme.unit // 3 + canvas.width(label, 0.75)
+        if x > area.x and x + width > area.right:
+            x, y = area.x, y + line + 2
+        _legend_key(canvas, chart, series, (x, y))
+        canvas.text(label, (x + key + theme.unit // 3, y), scale=0.75, colour=theme.palette.muted)
+        x += width + gap
+    return y + line
+
+
+# --- plot --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Axes:
+    """Where values and turns land in pixels."""
+
+    plot: pygame.Rect
+    count: int
+    bottom: float
+    top: float
+
+    def x(self, index: int) -> float:
+        """The middle of turn number `index` (0-based) along the axis."""
+        return self.plot.x + (index + 0.5) * self.plot.width / max(1, self.count)
+
+    def y(self, value: float) -> float:
+        """The height of `value`."""
+        return (
+            self.plot.bottom - (value - self.bottom) / (self.top - self.bottom) * self.plot.height
+        )
+
+    @property
+    def band(self) -> float:
+        """The width one turn gets."""
+        return self.plot.width / max(1, self.count)
+
+
+def _draw_plot(canvas: Canvas, area: pygame.Rect, chart: Chart) -> None:
+    """Axes, grid and labels, then the data (or a word saying there is none)."""
+    theme = canvas.theme
+    marks = ticks(chart.bottom, chart.top or max(chart.peak, 1.0))
+    small = canvas.height(0.7)
+    left = max(canvas.width(chart.label(t), 0.7) for t in marks) + theme.unit // 3
+    right = _end_width(canvas, chart) + theme.unit // 2
+    plot = pygame.Rect(
+        area.x + left,
+        area.y + small // 2,
+        max(1, area.width - left - right),
+        max(1, area.height - small // 2 - small - theme.unit // 4),
+    )
+    axes = _Axes(plot, len(chart.turns), marks[0], marks[-1])
+    _draw_grid(canvas, axes, chart, marks)
+    _draw_turns(canvas, axes, chart.turns)
+    if chart.blank:
+        canvas.text(
+            theme.fit(chart.empty, plot.width, 0.8),
+            plot.center,
+            scale=0.8,
+            colour=theme.palette.muted,
+            anchor="center",
+        )
+    elif chart.kind == "stacked":
+        _draw_bars(canvas, axes, chart)
+    else:
+        _draw_lines(canvas, axes, chart)
+
+
+def _end_width(canvas: Canvas, chart: Chart) -> int:
+    """Room on the right for the values at the end."""
+    if chart.kind == "stacked":
+        return canvas.width(chart.label(chart.peak), 0.8, "bold")
+    widths = [
+        canvas.width(chart.label(s.last), 0.8, "bold") for s in chart.series if s.last is not None
+    ]
+    return max(widths, default=0) + _MARK * canvas.theme.unit // 10
+
+
+def _draw_grid(canvas: Canvas, axes: _Axes, chart: Chart, marks: Sequence[float]) -> None:
+    """Horizontal grid lines with their values, and the two axes."""
+    theme = canvas.theme
+    plot = axes.plot
+    for tick in marks:
+        y = round(axes.y(tick))
+        pygame.draw.line(canvas.surface, theme.palette.raised, (plot.x, y), (plot.right, y))
+        canvas.text(
+            chart.label(tick),
+            (plot.x - theme.unit // 4, y),
+            scale=0.7,
+            colour=theme.palette.muted,
+            anchor="midright",
+        )
+    edge = theme.palette.edge
+    pygame.draw.line(canvas.surface, edge, plot.bottomleft, plot.topleft, theme.line)
+    pygame.draw.line(canvas.surface, edge, plot.bottomleft, plot.bottomright, theme.line)
+
+
+def _draw_turns(canvas: Canvas, axes: _Axes, turns: Sequence[int]) -> None:
+    """Turn numbers under the axis, as many as fit without touching."""
+    theme = canvas.theme
+    if not turns:
+        return
+    widest = max(canvas.width(str(t), 0.7) for t in turns) + theme.unit // 2
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 10**9) if s * axes.band >= widest)
+    shown = [i for i, t in enumerate(turns) if t % step == 0 or i == 0]
+    if len(turns) - 1 not in shown and (len(turns) - 1 - shown[-1]) * axes.band >= widest:
+        shown.append(len(turns) - 1)
+    for index in shown:
+        canvas.text(
+            str(turns[index]),
+            (round(axes.x(index)), axes.plot.bottom + theme.line + 1),
+            scale=0.7,
+            colour=theme.palette.muted,
+            anchor="midtop",
+        )
+
+
+def _draw_lines(canvas: Canvas, axes: _Axes, chart: Chart) -> None:
+    """Each series as a styled line through marked points; its last value at the end."""
+    ends: list[tuple[float, str, Series | None]] = []
+    for series in chart.series:
+        points = [
+            (axes.x(i), axes.y(v)) if v is not None else None for i, v in enumerate(series.values)
+        ]
+        for run in _runs(points):
+            _line(canvas.surface, series, run, canvas.theme)
+        for point in points:
+            if point is not None:
+                _marker(canvas.surface, canvas.theme, series, point)
+        if series.last is not None:
+            ends.append((axes.y(series.last), chart.label(series.last), series))
+    _draw_ends(canvas, axes, ends)
+
+
+def _draw_bars(canvas: Canvas, axes: _Axes, chart: Chart) -> None:
+    """One stacked bar per turn, each layer in its colour and pattern; the last total at the end."""
+    width = max(2, round(axes.band * 0.7))
+    for index in range(len(chart.turns)):
+        base = 0.0
+        for series in chart.series:
+            value = series.values[index] or 0.0
+            if value <= 0:
+                continue
+            top, bottom = round(axes.y(base + value)), round(axes.y(base))
+            rect = pygame.Rect(0, top, width, max(1, bottom - top))
+            rect.centerx = round(axes.x(index))
+            fill(canvas.surface, canvas.theme, rect, series.colour, series.pattern)
+            base += value
+    last = chart.totals()[-1]
+    _draw_ends(canvas, axes, [(axes.y(last), chart.label(last), None)])
+
+
+def _draw_ends(canvas: Canvas, axes: _Axes, ends: list[tuple[float, str, Series | None]]) -> None:
+    """Values at the right of the plot, each after its series' marker (so it is not told by
+    colour alone), nudged apart so they never overlap."""
+    theme = canvas.theme
+    height = canvas.height(0.8)
+    plot = axes.plot
+    ordered = sorted(ends, key=lambda end: end[0])
+    heights: list[float] = []
+    for y, _, _ in ordered:
+        y = max(float(plot.y), y)
+        heights.append(max(y, heights[-1] + height) if heights else y)
+    shift = max(0.0, heights[-1] - plot.bottom) if heights else 0.0
+    mark = _MARK * theme.unit // 10
+    for (_, label, series), y in zip(ordered, heights, strict=True):
+        x, y = plot.right + theme.unit // 3, round(y - shift)
+        colour = theme.palette.text
+        if series is not None:
+            _marker(canvas.surface, theme, series, (x + mark // 2, y))
+            x += mark
+            colour = series.colour
+        canvas.text(label, (x, y), scale=0.8, colour=colour, face="bold", anchor="midleft")
+
+
+# --- marks -------------------------------------------------------------------------
+
+
+def _runs(points: Sequence[Point | None]) -> list[list[Point]]:
+    """The unbroken stretches of a line with gaps."""
+    runs: list[list[Point]] = [[]]
+    for point in points:
+        if point is None:
+            runs.append([])
+        else:
+            runs[-1].append(point)
+    return [run for run in runs if len(run) > 1]
+
+
+def _line(surface: pygame.Surface, series: Series, points: Sequence[Point], theme: Theme) -> None:
+    """A polyline in the series' colour and style (solid, dashed or dotted)."""
+    width = theme.line * (3 if series.style == "solid" else 2)
+    if series.style == "solid":
+        pygame.draw.lines(surface, series.colour, False, points, width)
+        return
+    dash, gap = (theme.unit * 0.6, theme.unit * 0.35)
+    if series.style == "dotted":
+        dash, gap = theme.line * 2.0, theme.unit * 0.3
+    offset = 0.0
+    for a, b in itertools.pairwise(points):
+        offset = _dashes(surface, series.colour, a, b, width, (dash, gap), offset)
+
+
+def _dashes(
+    surface: pygame.Surface,
+    colour: Colour,
+    a: Point,
+    b: Point,
+    width: int,
+    pattern: tuple[float, float],
+    offset: float,
+) -> float:
+    """Dashes from a to b, continuing a pattern `offset` pixels in; returns the new offset."""
+    dash, gap = pattern
+    length = math.dist(a, b) or 1.0
+    position = -offset
+    while position < length:
+        start, end = max(0.0, position), min(length, position + dash)
+        if end > start:
+            p = (a[0] + (b[0] - a[0]) * start / length, a[1] + (b[1] - a[1]) * start / length)
+            q = (a[0] + (b[0] - a[0]) * end / length, a[1] + (b[1] - a[1]) * end / length)
+            pygame.draw.line(surface, colour, p, q, width)
+        position += dash + gap
+    return (length + offset) % (dash + gap)
+
+
+def _marker(surface: pygame.Surface, theme: Theme, series: Series, at: Point) -> None:
+    """The series' marker shape at a point, outlined so it shows on any line."""
+    r = max(3, round(theme.unit * 0.3))
+    x, y = at
+    shapes = {
+        "square": [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
+        "triangle": [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)],
+        "diamond": [(x, y - r * 1.3), (x + r * 1.3, y), (x, y + r * 1.3), (x - r * 1.3, y)],
+    }
+    outline = theme.palette.background
+    if series.marker in shapes:
+        pygame.draw.polygon(surface, series.colour, shapes[series.marker])
+        pygame.draw.polygon(surface, outline, shapes[series.marker], max(1, theme.line))
+    else:
+        pygame.draw.circle(surface, series.colour, (x, y), r)
+        pygame.draw.circle(surface, outline, (x, y), r, max(1, theme.line))
+
+
+def fill(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, colour: Colour, pattern: str
+) -> None:
+    """A rectangle in `colour` with a pattern (one of PATTERNS) drawn over it, so it can be
+    told apart without its colour."""
+    pygame.draw.rect(surface, colour, rect)
+    ink = theme.palette.background
+    step = max(4, theme.unit // 3)
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip) if clip else rect)
+    if pattern in ("stripes", "cross"):
+        for k in range(-rect.height, rect.width, step):
+            pygame.draw.line(
+                surface, ink, (rect.x + k, rect.bottom), (rect.x + k + rect.height, rect.y)
+            )
+    if pattern == "cross":
+        for k in range(0, rect.width + rect.height, step):
+            pygame.draw.line(
+                surface, ink, (rect.x + k, rect.bottom), (rect.x + k - rect.height, rect.y)
+            )
+    if pattern == "rungs":
+        for y in range(rect.y + step // 2, rect.bottom, step):
+            pygame.draw.line(surface, ink, (rect.x, y), (rect.right, y), max(1, theme.line))
+    if pattern == "dots":
+        for y in range(rect.y + step // 2, rect.bottom, step):
+            for x in range(rect.x + step // 2, rect.right, step):
+                pygame.draw.circle(surface, ink, (x, y), max(1, step // 5))
+    surface.set_clip(clip)
+    pygame.draw.rect(surface, ink, rect, 1)

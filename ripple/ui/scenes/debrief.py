@@ -1,0 +1,696 @@
+"""The debrief: the story of a game, told so a room can see how a hand-off problem reached a
+customer. Four pages — charts over turns, the biggest ripples, own numbers against the harm
+started, and the scenario's questions — switched by the arrow keys, Tab or a click on a tab.
+
+Each page is drawn once onto a cached surface (on entry, resize and page change); a frame
+only blits it. A game that is not over yet shows what there is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from ripple.engine import Game
+from ripple.engine.trace import Ripple
+from ripple.ui import intents
+from ripple.ui.app import App
+from ripple.ui.draw.charts import MARKERS, PATTERNS, STYLES, Canvas, Chart, Series, draw_chart, fill
+from ripple.ui.draw.graph import MOODS
+from ripple.ui.scene import Scene
+from ripple.ui.session import Session
+from ripple.ui.theme import GREEN, ORANGE, PURPLE, SKY, YELLOW, Colour
+from ripple.ui.widgets import panel
+
+PAGES: tuple[tuple[str, str], ...] = (
+    ("charts", "Charts over turns"),
+    ("ripples", "Biggest ripples"),
+    ("numbers", "Own numbers vs harm"),
+    ("questions", "Questions"),
+)
+"""The pages in order: hotspot name (tab:<name>) and tab label."""
+
+LINE_COLOURS: tuple[Colour, ...] = (SKY, ORANGE, PURPLE, YELLOW)
+"""Colours of the satisfaction lines: everyone first, then each customer segment."""
+
+ORIGIN_COLOURS: tuple[Colour, ...] = (ORANGE, SKY, GREEN, PURPLE)
+"""Colours of the departments whose defects are charted, biggest first."""
+
+OTHERS: Colour = (150, 156, 168)
+"""The colour of every other department's defects."""
+
+KINDS: dict[str, tuple[str, str, str]] = {
+    "late": ("⌛", "late", "held up at"),
+    "defective": ("✗", "with a defect", "made at"),
+    "lost": ("⊘", "given up on", "held up at"),
+}
+"""Each kind of harm: its icon, how it reached the customer, and how it started."""
+
+HARMFUL = 0.2
+"""A department that started this share of the harm customers felt is called out."""
+
+BUSY = 0.75
+"""A department that used this share of its capacity looked busy on its own numbers."""
+
+TOP_RIPPLES = 5
+
+
+# --- what the game says ------------------------------------------------------------
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _turns(game: Game) -> tuple[int, ...]:
+    return tuple(report.turn for report in game.reports)
+
+
+def satisfaction_chart(game: Game) -> Chart:
+    """External satisfaction per turn: everyone (weighted by demand), then each segment."""
+    snapshots = [game.snapshot(turn) for turn in _turns(game)]
+    series = [Series("All customers", tuple(r.satisfaction for r in game.reports), LINE_COLOURS[0])]
+    for k, customer in enumerate(game.scenario.customers[: len(LINE_COLOURS) - 1], start=1):
+        values = tuple(s.customers[k - 1].satisfaction for s in snapshots)
+        series.append(
+            Series(
+                customer.name,
+                values,
+                LINE_COLOURS[k],
+                STYLES[k % len(STYLES)],
+                MARKERS[k % len(MARKERS)],
+            )
+        )
+    chart = Chart("Customer satisfaction", _turns(game), tuple(series), label=_percent, top=1.0)
+    # Satisfaction moves within a band near the top: start the axis just under the lowest
+    # value so a room can see the movement (the axis says where it starts).
+    bottom = max(0.0, math.floor((chart.low - 0.05) * 10) / 10) if not chart.blank else 0.0
+    return dataclasses.replace(chart, bottom=bottom)
+
+
+def lead_time_chart(game: Game) -> Chart:
+    """Mean lead time of the work delivered each turn (no point where nothing was)."""
+    values = tuple(r.lead_time_sum / r.completed if r.completed else None for r in game.reports)
+    words = game.scenario.item.many
+    return Chart(
+        "Mean lead time (turns)",
+        _turns(game),
+        (Series("Lead time", values, SKY),),
+        label=lambda v: f"{v:.1f}",
+        empty=f"no {words} delivered yet",
+    )
+
+
+def work_chart(game: Game) -> Chart:
+    """Work in progress at the end of each turn, against the work delivered in it."""
+    words = game.scenario.item.many
+    return Chart(
+        f"Work in progress ({words})",
+        _turns(game),
+        (
+            Series(
+                "Inside at the end of the turn", tuple(float(r.wip) for r in game.reports), ORANGE
+            ),
+            Series(
+                "Delivered in the turn",
+                tuple(float(r.completed) for r in game.reports),
+                SKY,
+                "dashed",
+                "square",
+            ),
+        ),
+    )
+
+
+def defects_chart(game: Game) -> Chart:
+    """Defective deliveries per turn, stacked by the department that made the defect."""
+    turns = _turns(game)
+    per_turn = [
+        {d: w for d, kind, w in game.snapshot(turn).harm if kind == "defective"} for turn in turns
+    ]
+    totals: dict[str, float] = {}
+    for harm in per_turn:
+        for department, weight in harm.items():
+            totals[department] = totals.get(department, 0.0) + weight
+    ranked = sorted(totals, key=lambda d: (-totals[d], d))
+    top = ranked[: len(ORIGIN_COLOURS)]
+    series = [
+        Series(
+            game.menu.target_name(d),
+            tuple(h.get(d, 0.0) for h in per_turn),
+            ORIGIN_COLOURS[k],
+            pattern=PATTERNS[k],
+            note=f"({totals[d]:.0f})",
+        )
+        for k, d in enumerate(top)
+    ]
+    rest = ranked[len(top) :]
+    if rest:
+        values = tuple(sum(h.get(d, 0.0) for d in rest) for h in per_turn)
+        series.append(
+            Series("Others", values, OTHERS, pattern=PATTERNS[-1], note=f"({sum(values):.0f})")
+        )
+    return Chart(
+        "Defects reaching customers, by where they were made",
+        turns,
+        tuple(series),
+        kind="stacked",
+        empty="no defects reached a customer",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A department's own numbers against the harm to customers it started."""
+
+    id: str
+    name: str
+    processed: int
+    used: float
+    """Share of its capacity it used over the game."""
+    harm: float
+    """Share of all the harm customers felt that started here."""
+    kinds: dict[str, float]
+
+    @property
+    def flagged(self) -> bool:
+        """Busy on its own numbers, and a big source of harm downstream."""
+        return self.used >= BUSY and self.harm >= HARMFUL
+
+    def verdict(self) -> tuple[str, str, str]:
+        """(icon, palette colour name, one line) saying what its numbers did not show."""
+        if not self.processed:
+            return "·", "muted", "No work has reached it yet"
+        if self.flagged:
+            return "⚠", "warn", f"Looked busy and good, yet started {self.harm:.0%} of the harm"
+        if self.harm >= HARMFUL:
+            return "⚠", "bad", f"Started {self.harm:.0%} of the harm, with capacity to spare"
+        if self.harm > 0:
+            return "✓", "info", "Mostly clean: little of the harm started here"
+        return "✓", "good", "No harm to customers traced to it"
+
+
+def standings(game: Game) -> list[Standing]:
+    """Every department, the busy-but-harmful first, then by the share of harm it started."""
+    kinds: dict[str, dict[str, float]] = {}
+    for (department, kind), weight in game.attribution().items():
+        kinds.setdefault(department, {})[kind] = weight
+    total = sum(sum(k.values()) for k in kinds.values())
+    capacity: dict[str, float] = {}
+    for turn in _turns(game):
+        for view in game.snapshot(turn).departments:
+            capacity[view.id] = capacity.get(view.id, 0.0) + view.capacity
+    found = [
+        Standing(
+            view.id,
+            view.name,
+            view.total_processed,
+            view.total_processed / capacity[view.id] if capacity.get(view.id) else 0.0,
+            sum(kinds.get(view.id, {}).values()) / total if total else 0.0,
+            kinds.get(view.id, {}),
+        )
+        for view in game.snapshot().departments
+    ]
+    return sorted(found, key=lambda s: (not s.flagged, -s.harm, -s.processed, s.name))
+
+
+def summary(game: Game) -> str:
+    """The game in one sentence of numbers."""
+    totals = game.totals()
+    done = int(totals["completed"])
+    words = game.scenario.item.many
+    if not done:
+        return f"No {words} delivered yet; {totals['wip']} inside."
+    on_time = totals["on_time"] / done
+    defective = totals["defective"] / done
+    return (
+        f"{done} {words} delivered: {on_time:.0%} on time, {defective:.0%} with defects; "
+        f"mean lead time {totals['mean_lead_time']:.1f} turns; {totals['wip']} still inside."
+    )
+
+
+# --- the scene ---------------------------------------------------------------------
+
+
+class DebriefScene(Scene):
+    """The debrief of a game (finished or not): four pages, one cached picture each."""
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.page = 0
+        self.frame: Canvas | None = None
+        self.content = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def game(self) -> Game:
+        """The engine game being told."""
+        return self.session.game
+
+    @property
+    def page_name(self) -> str:
+        """The name of the page shown: charts, ripples, numbers or questions."""
+        return PAGES[self.page][0]
+
+    def layout(self, size: tuple[int, int]) -> None:
+        w, h = size
+        unit = self.theme.unit
+        pad = unit // 2
+        self.header = pygame.Rect(0, 0, w, round(unit * 2.6))
+        self.footer = pygame.Rect(0, h - round(unit * 1.8), w, round(unit * 1.8))
+        back_width = round(unit * 9)
+        self.hotspots = {
+            "back": pygame.Rect(w - back_width - pad, pad, back_width, self.header.height - pad * 2)
+        }
+        tab_width = (w - 2 * unit - (len(PAGES) - 1) * pad) // len(PAGES)
+        for k, (name, _) in enumerate(PAGES):
+            self.hotspots[f"tab:{name}"] = pygame.Rect(
+                unit + k * (tab_width + pad), self.header.bottom, tab_width, round(unit * 2.2)
+            )
+        top = self.header.bottom + round(unit * 2.2) + pad
+        self.content = pygame.Rect(unit, top, w - 2 * unit, self.footer.y - top - pad)
+        self._build()
+
+    def _build(self) -> None:
+        """Draw the current page onto a fresh cached surface."""
+        theme = self.theme
+        canvas = Canvas(pygame.Surface(self.app.size), theme)
+        canvas.surface.fill(theme.palette.background)
+        self._draw_header(canvas)
+        self._draw_tabs(canvas)
+        self._draw_footer(canvas)
+        DRAWERS[self.page_name](canvas, self.content, self.game)
+        self.frame = canvas
+
+    # --- input --------------------------------------------------------------------
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, intents.Back):
+            self.app.pop()
+        elif isinstance(intent, intents.Move) and intent.dx:
+            self.show(self.page + intent.dx)
+        elif isinstance(intent, intents.Cycle):
+            self.show(self.page + intent.step)
+        elif isinstance(intent, intents.Click):
+            self._click(intent.pos)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        name = self.hit(pos)
+        if name == "back":
+            self.app.pop()
+        elif name and name.startswith("tab:"):
+            self.show([p for p, _ in PAGES].index(name.removeprefix("tab:")))
+
+    def show(self, page: int) -> None:
+        """Turn to page number `page` (wrapping round), drawing it once."""
+        page %= len(PAGES)
+        if page != self.page or self.frame is None:
+            self.page = page
+            self._build()
+
+    # --- drawing ------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.frame is not None:
+            surface.blit(self.frame.surface, (0, 0))
+
+    def _draw_header(self, canvas: Canvas) -> None:
+        theme = self.theme
+        palette = theme.palette
+        pygame.draw.rect(canvas.surface, palette.panel, self.header)
+        back = self.hotspots["back"]
+        panel(canvas.surface, back, palette.raised, edge=palette.edge)
+        canvas.text("◀ Esc  back", back.center, scale=0.85, face="bold", anchor="center")
+        y = self.header.centery
+        room = back.x - 2 * theme.unit
+        title = theme.fit(f"Debrief · {self.session.scenario.title}", room, 1.3, "bold")
+        x = canvas.text(title, (theme.unit, y), scale=1.3, face="bold", anchor="midleft").right
+        game = self.game
+        state = f"game over after {game.turns} turns"
+        if not self.session.over:
+            state = f"{game.turn} of {game.turns} turns played: the story so far"
+        room = back.x - x - 2 * theme.unit
+        if room > theme.unit * 4:
+            canvas.text(
+                theme.fit(state, room, 0.85),
+                (x + theme.unit, y),
+                scale=0.85,
+                colour=palette.muted,
+                anchor="midleft",
+            )
+
+    def _draw_tabs(self, canvas: Canvas) -> None:
+        theme = self.theme
+        palette = theme.palette
+        for k, (name, label) in enumerate(PAGES):
+            rect = self.hotspots[f"tab:{name}"].inflate(0, -theme.unit // 3)
+            chosen = k == self.page
+            panel(
+                canvas.surface,
+                rect,
+                palette.raised if chosen else palette.panel,
+                edge=palette.focus if chosen else palette.edge,
+                width=theme.line * (3 if chosen else 1),
+            )
+            text = theme.fit(label, rect.width - theme.unit, 0.9, "bold" if chosen else "regular")
+            canvas.text(
+                text,
+                rect.center,
+                scale=0.9,
+                colour=palette.text if chosen else palette.muted,
+                face="bold" if chosen else "regular",
+                anchor="center",
+            )
+
+    def _draw_footer(self, canvas: Canvas) -> None:
+        theme = self.theme
+        palette = theme.palette
+        pygame.draw.rect(canvas.surface, palette.panel, self.footer)
+        y = self.footer.centery
+        where = canvas.text(
+            f"page {self.page + 1} of {len(PAGES)}",
+            (self.footer.right - theme.unit, y),
+            scale=0.8,
+            colour=palette.muted,
+            anchor="midright",
+        )
+        keys = "← → or Tab: pages  ·  click a tab  ·  Esc: back to the game  ·  F1: all keys"
+        canvas.text(
+            theme.fit(keys, where.x - 2 * theme.unit, 0.8),
+            (theme.unit, y),
+            scale=0.8,
+            colour=palette.muted,
+            anchor="midleft",
+        )
+
+
+# --- pages -------------------------------------------------------------------------
+
+
+def draw_charts(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
+    """Four charts in a two by two grid."""
+    charts = (
+        satisfaction_chart(game),
+        defects_chart(game),
+        lead_time_chart(game),
+        work_chart(game),
+    )
+    gap = canvas.theme.unit // 2
+    width, height = (area.width - gap) // 2, (area.height - gap) // 2
+    for k, chart in enumerate(charts):
+        column, row = k % 2, k // 2
+        rect = pygame.Rect(
+            area.x + column * (width + gap), area.y + row * (height + gap), width, height
+        )
+        draw_chart(canvas, rect, chart)
+
+
+def _ripple_sentence(game: Game, ripple: Ripple) -> str:
+    _, reached, started = KINDS[ripple.kind]
+    count = f"{ripple.weight:.0f}" if ripple.weight >= 1 else "less than 1"
+    customer = next(c.name for c in game.scenario.customers if c.id == ripple.customer)
+    return (
+        f"{count} {game.scenario.item.many} reached {customer} {reached}, "
+        f"{started} {game.menu.target_name(ripple.origin)}"
+    )
+
+
+def draw_ripples(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
+    """The biggest ripples: where harm started, the chain it travelled, who it reached."""
+    theme = canvas.theme
+    found = game.ripples()[:TOP_RIPPLES]
+    felt: dict[str, float] = {}
+    for (_, kind), weight in game.attribution().items():
+        felt[kind] = felt.get(kind, 0.0) + weight
+    said = ", ".join(f"{felt.get(k, 0.0):.0f} {KINDS[k][1]}" for k in KINDS)
+    intro = f"What customers felt: {said}. Where it started, and how it travelled:"
+    if not found:
+        one = game.scenario.item.one
+        intro = f"No ripples yet: every {one} reached its customer on time and right."
+    y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom
+    y += theme.unit // 2
+    if not found:
+        return
+    row = min(round(theme.unit * 4.4), (area.bottom - y) // len(found))
+    biggest = found[0].weight
+    moods = {c.id: c.mood for c in game.snapshot().customers}
+    for k, ripple in enumerate(found):
+        rect = pygame.Rect(area.x, y + k * row, area.width, row - theme.unit // 3)
+        _draw_ripple(canvas, rect, game, ripple, ripple.weight / biggest, moods[ripple.customer])
+
+
+def _draw_ripple(
+    canvas: Canvas, rect: pygame.Rect, game: Game, ripple: Ripple, share: float, mood: str
+) -> None:
+    """One ripple: its size and kind on the left, a sentence and the chain on the right."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    panel(canvas.surface, rect, palette.panel, edge=palette.edge)
+    icon, reached, _ = KINDS[ripple.kind]
+    tone = palette.warn if ripple.kind == "late" else palette.bad
+    left = pygame.Rect(rect.x + pad, rect.y + pad // 2, round(theme.unit * 6), rect.height - pad)
+    count = f"{ripple.weight:.0f}" if ripple.weight >= 1 else "<1"
+    top = canvas.text(count, left.topleft, scale=1.5, face="bold").bottom
+    symbol = canvas.text(icon, (left.x, top), scale=0.8, colour=tone, face="symbols")
+    canvas.text(
+        theme.fit(reached, left.right - symbol.right - pad // 2, 0.8),
+        (symbol.right + pad // 2, top),
+        scale=0.8,
+        colour=tone,
+    )
+    meter = pygame.Rect(
+        left.x, left.bottom - theme.line * 3, round(left.width * share), theme.line * 3
+    )
+    pygame.draw.rect(canvas.surface, tone, meter)
+    right = pygame.Rect(left.right + pad, left.y, rect.right - left.right - 2 * pad, left.height)
+    sentence = theme.fit(_ripple_sentence(game, ripple), right.width, 0.85)
+    below = canvas.text(sentence, right.topleft, scale=0.85).bottom + pad // 2
+    chain = pygame.Rect(right.x, below, right.width, min(right.bottom - below, theme.size(0.8) * 2))
+    _draw_chain(canvas, chain, game, ripple, mood)
+
+
+def _draw_chain(canvas: Canvas, area: pygame.Rect, game: Game, ripple: Ripple, mood: str) -> None:
+    """Boxes for the departments from the root cause on, then the customer, joined by arrows."""
+    theme = canvas.theme
+    palette = theme.palette
+    customer = next(c.name for c in game.scenario.customers if c.id == ripple.customer)
+    names = [game.menu.target_name(d) for d in ripple.chain] + [customer]
+    gap = round(theme.unit * 1.6)
+    width = min(round(theme.unit * 11), (area.width - gap * (len(names) - 1)) // len(names))
+    for k, name in enumerate(names):
+        box = pygame.Rect(area.x + k * (width + gap), area.y, width, area.height)
+        origin, last = k == 0, k == len(names) - 1
+        panel(
+            canvas.surface,
+            box,
+            palette.raised if origin else palette.background,
+            radius=box.height // 2 if last else 6,
+            edge=palette.bad if origin else palette.edge,
+            width=theme.line * (3 if origin else 1),
+        )
+        x = box.x + theme.unit // 2
+        if last:
+            icon, tone = MOODS[mood]
+            x = (
+                canvas.text(
+                    icon,
+                    (x, box.centery),
+                    scale=0.8,
+                    colour=getattr(palette, tone),
+                    face="symbols",
+                    anchor="midleft",
+                ).right
+                + theme.unit // 4
+            )
+        canvas.text(
+            theme.fit(name, box.right - x - theme.unit // 3, 0.8, "bold" if origin else "regular"),
+            (x, box.centery),
+            scale=0.8,
+            face="bold" if origin else "regular",
+            anchor="midleft",
+        )
+        if not last:
+            _arrow(canvas.surface, (box.right + 3, box.centery), gap - 6, palette.muted, theme.line)
+
+
+def _arrow(
+    surface: pygame.Surface, start: tuple[int, int], length: int, colour: Colour, width: int
+) -> None:
+    """A short arrow pointing right."""
+    x, y = start
+    head = max(4, length // 3)
+    pygame.draw.line(surface, colour, (x, y), (x + length - head, y), width * 2)
+    pygame.draw.polygon(
+        surface,
+        colour,
+        [(x + length, y), (x + length - head, y - head), (x + length - head, y + head)],
+    )
+
+
+def draw_numbers(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
+    """Each department's own numbers against the share of customer harm it started."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    rows = standings(game)
+    intro = "Looked good on its own numbers, or hurt customers downstream? Busiest harm first."
+    y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom + pad
+    columns = _numbers_columns(area)
+    for rect, heading in zip(
+        columns,
+        ("Department", "Own numbers: work done, capacity used", "Harm to customers it started"),
+        strict=True,
+    ):
+        canvas.text(
+            theme.fit(heading, rect.width - pad, 0.8, "bold"),
+            (rect.x, y),
+            scale=0.8,
+            colour=palette.muted,
+            face="bold",
+        )
+    y += canvas.height(0.8) + pad // 2
+    height = min(round(theme.unit * 3.2), (area.bottom - y) // max(1, len(rows)))
+    shown = rows[: max(1, (area.bottom - y) // max(1, height))]
+    for k, standing in enumerate(shown):
+        rect = pygame.Rect(area.x, y + k * height, area.width, height - pad // 2)
+        _draw_standing(canvas, rect, columns, standing, game)
+
+
+def _numbers_columns(area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    """Left to right: the department and verdict, its own numbers, the harm it started."""
+    first = round(area.width * 0.36)
+    second = round(area.width * 0.30)
+    return (
+        pygame.Rect(area.x, area.y, first, area.height),
+        pygame.Rect(area.x + first, area.y, second, area.height),
+        pygame.Rect(area.x + first + second, area.y, area.width - first - second, area.height),
+    )
+
+
+def _draw_standing(
+    canvas: Canvas,
+    rect: pygame.Rect,
+    columns: tuple[pygame.Rect, ...],
+    standing: Standing,
+    game: Game,
+) -> None:
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    icon, tone, words = standing.verdict()
+    colour = getattr(palette, tone)
+    panel(
+        canvas.surface,
+        rect,
+        palette.raised if standing.flagged else palette.panel,
+        edge=palette.warn if standing.flagged else palette.edge,
+        width=theme.line * (3 if standing.flagged else 1),
+    )
+    top = rect.y + pad // 2
+    first = columns[0]
+    name = theme.fit(standing.name, first.width - 2 * pad, 1.0, "bold")
+    below = canvas.text(name, (first.x + pad, top), face="bold").bottom
+    mark = canvas.text(icon, (first.x + pad, below), scale=0.8, colour=colour, face="symbols")
+    canvas.text(
+        theme.fit(words, first.right - mark.right - pad, 0.75),
+        (mark.right + pad // 2, below),
+        scale=0.75,
+        colour=colour,
+    )
+    done = f"{standing.processed} done · {standing.used:.0%} of capacity"
+    _labelled_bar(canvas, columns[1], top, rect.bottom, done, standing.used, palette.info, "plain")
+    kinds = ", ".join(
+        f"{w:.0f} {KINDS[k][1]}" for k, w in sorted(standing.kinds.items()) if w >= 0.5
+    )
+    harm = f"{standing.harm:.0%} of the harm" + (f" ({kinds})" if kinds else "")
+    _labelled_bar(canvas, columns[2], top, rect.bottom, harm, standing.harm, palette.bad, "stripes")
+
+
+def _labelled_bar(
+    canvas: Canvas,
+    column: pygame.Rect,
+    top: int,
+    bottom: int,
+    label: str,
+    share: float,
+    colour: Colour,
+    pattern: str,
+) -> None:
+    """A line of words over a bar filled to `share`, inside one column of a row."""
+    theme = canvas.theme
+    pad = theme.unit // 2
+    width = column.width - 2 * pad
+    below = canvas.text(theme.fit(label, width, 0.8), (column.x + pad, top), scale=0.8).bottom
+    height = max(4, min(round(theme.unit * 0.7), bottom - below - pad // 2))
+    track = pygame.Rect(column.x + pad, below + 2, width, height)
+    pygame.draw.rect(canvas.surface, theme.palette.background, track)
+    filled = track.copy()
+    filled.width = round(track.width * max(0.0, min(1.0, share)))
+    if filled.width:
+        fill(canvas.surface, theme, filled, colour, pattern)
+    pygame.draw.rect(canvas.surface, theme.palette.edge, track, 1)
+
+
+def draw_questions(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
+    """The game in numbers, then the scenario's questions for the room, as large as fit."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    y = (
+        canvas.text(
+            theme.fit(summary(game), area.width, 0.85),
+            area.topleft,
+            scale=0.85,
+            colour=palette.muted,
+        ).bottom
+        + theme.unit
+    )
+    questions = list(game.scenario.debrief) or [
+        "Who are your internal customers, and what do they need from you?"
+    ]
+    badge = round(theme.unit * 2.2)
+    width = area.width - badge - pad
+    scale, wrapped = _largest_fit(canvas, questions, width, area.bottom - y)
+    line = canvas.height(scale)
+    for k, lines in enumerate(wrapped):
+        centre = (area.x + badge // 2, y + line // 2)
+        pygame.draw.circle(canvas.surface, palette.info, centre, badge // 2 - 2)
+        canvas.text(
+            str(k + 1),
+            centre,
+            scale=scale * 0.9,
+            colour=palette.background,
+            face="bold",
+            anchor="center",
+        )
+        for text in lines:
+            y = canvas.text(text, (area.x + badge + pad, y), scale=scale).bottom
+        y += round(line * 0.6)
+
+
+def _largest_fit(
+    canvas: Canvas, paragraphs: list[str], width: int, height: int
+) -> tuple[float, list[list[str]]]:
+    """The largest text scale (and the wrapped lines) at which the paragraphs fit."""
+    theme = canvas.theme
+    for scale in (1.4, 1.25, 1.1, 1.0, 0.9, 0.8, 0.7):
+        wrapped = [theme.wrap(p, width, scale) for p in paragraphs]
+        line = canvas.height(scale)
+        needed = sum(len(w) * line + round(line * 0.6) for w in wrapped)
+        if needed <= height:
+            return scale, wrapped
+    return scale, wrapped
+
+
+DRAWERS: dict[str, Callable[[Canvas, pygame.Rect, Game], None]] = {
+    "charts": draw_charts,
+    "ripples": draw_ripples,
+    "numbers": draw_numbers,
+    "questions": draw_questions,
+}
+"""How each page is drawn into the content area."""

@@ -1,0 +1,203 @@
+"""The projector front end driven headless: a whole game by keyboard alone and by mouse
+alone, saves, and the command line around it. State first, pixels second."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from ripple.cli import main
+from ripple.ui.app import App
+from ripple.ui.pilot import Pilot
+from ripple.ui.scenes.play import PlayScene
+from ripple.ui.scenes.title import TitleScene
+from ripple.ui.session import data_dir
+
+
+def scene_name(app: App) -> str:
+    return type(app.top).__name__
+
+
+def settle(pilot: Pilot, scene: PlayScene) -> None:
+    """Run frames until the turn has resolved and its animation has played."""
+    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=2000)
+
+
+def test_a_whole_game_by_keyboard_alone(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    assert scene_name(app) == "PlayScene"
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    turns = scene.session.game.turns
+    pilot.press(pygame.K_DOWN)
+    for turn in range(turns):
+        pilot.press(pygame.K_RETURN)
+        assert scene.targeting is not None and scene.targeting.id == "talk"
+        pilot.press(pygame.K_RETURN)
+        assert scene.targeting is None
+        assert len(scene.session.chosen) == 1
+        pilot.press(pygame.K_e)
+        assert scene.session.resolving or scene.session.after.turn == turn + 1
+        settle(pilot, scene)
+        pilot.press(pygame.K_SPACE)
+        assert scene.session.after.turn == turn + 1
+    game = scene.session.game
+    assert game.over
+    assert all(d[0].intervention == "talk" for d in game.decisions)
+    assert game.decisions[0][0].target == "intake->assessment"
+    pilot.press(pygame.K_d)
+    assert scene_name(app) == "DebriefScene"
+    pilot.press(pygame.K_ESCAPE)
+    assert app.top is scene
+    pilot.press(pygame.K_ESCAPE)
+    assert scene_name(app) == "ConfirmOverlay"
+    pilot.press(pygame.K_DOWN)
+    pilot.press(pygame.K_RETURN)
+    assert scene_name(app) == "TitleScene"
+    pilot.press(pygame.K_ESCAPE)
+    assert not app.running
+
+
+def test_a_whole_game_by_mouse_alone(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.click("title:play")
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    for _ in range(scene.session.game.turns):
+        pilot.click("intervention:train")
+        assert scene.targeting is not None
+        pilot.click("dept:assessment")
+        assert [d.target for d in scene.session.chosen] == ["assessment"]
+        pilot.click("end_turn")
+        settle(pilot, scene)
+    assert scene.session.over
+    assert {d[0].target for d in scene.session.game.decisions} == {"assessment"}
+    pilot.click("dept:intake")
+    assert scene.inspected == "dept:intake"
+    pilot.click("end_turn")
+    assert scene_name(app) == "DebriefScene"
+
+
+def test_choices_can_be_taken_back_and_the_budget_is_kept(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RETURN)
+    assert scene.session.budget_left == 1
+    pilot.click("intervention:fix")
+    assert scene.targeting is None and scene.session.budget_left == 1
+    pilot.press(pygame.K_BACKSPACE)
+    assert scene.session.chosen == [] and scene.session.budget_left == 3
+
+
+def test_tab_inspects_and_a_customer_lights_its_ripples(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    for _ in range(8):
+        pilot.press(pygame.K_e)
+        settle(pilot, scene)
+    pilot.press(pygame.K_TAB)
+    assert scene.inspected is not None and scene.inspected.startswith("dept:")
+    pilot.click("customer:drivers")
+    assert scene.inspected == "customer:drivers"
+    lit = scene.lit()
+    assert "customer:drivers" in lit and len(lit) > 2
+    pilot.press(pygame.K_ESCAPE)
+    assert scene.inspected is None
+
+
+def test_help_overlay_lists_keys_and_closes(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_F1)
+    assert scene_name(app) == "HelpOverlay"
+    pilot.press(pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    pilot.press(pygame.K_SLASH, unicode="?")
+    assert scene_name(app) == "HelpOverlay"
+
+
+def test_every_turn_is_autosaved_and_can_be_continued(app: App, tmp_path: Path) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_e)
+    settle(pilot, scene)
+    pilot.press(pygame.K_e)
+    settle(pilot, scene)
+    autosave = data_dir() / "autosave" / "claims.json"
+    saved = json.loads(autosave.read_text())
+    assert len(saved["decisions"]) == 2
+    assert saved["decisions"][0] == [{"intervention": "train", "target": "intake"}]
+    shot = tmp_path / "continued.png"
+    status = main(["play", "--load", str(autosave), "--autoplay", "1", "--screenshot", str(shot)])
+    assert status == 0 and shot.exists()
+    assert len(json.loads(autosave.read_text())["decisions"]) == 3
+
+
+def test_play_autoplay_writes_screenshots_and_a_save(tmp_path: Path) -> None:
+    shot = tmp_path / "play.png"
+    save = tmp_path / "game.json"
+    status = main(
+        [
+            "play",
+            "--autoplay",
+            "4",
+            "--policy",
+            "customer",
+            "--size",
+            "800x600",
+            "--screenshot",
+            str(shot),
+            "--save",
+            str(save),
+        ]
+    )
+    assert status == 0
+    image = pygame.image.load(str(shot))
+    assert image.get_size() == (800, 600)
+    assert len(json.loads(save.read_text())["decisions"]) == 4
+
+
+def test_play_without_a_display_says_what_to_do(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "x11")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main(["play"]) == 2
+    err = capsys.readouterr().err
+    assert "needs a display" in err and "ripple simulate" in err and "--autoplay" in err
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (3840, 2160)])
+def test_the_play_screen_scales(size: tuple[int, int]) -> None:
+    from ripple.paths import DEFAULT_SCENARIO
+    from ripple.ui.scenes.choose import start_game
+
+    app = App(size, sound=False)
+    assert start_game(app, DEFAULT_SCENARIO) == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    Pilot(app).frames(2)
+    width, height = size
+    window = pygame.Rect(0, 0, width, height)
+    for name, rect in scene.hotspots.items():
+        assert window.contains(rect), name
+    nodes = list(scene.graph.nodes.values())
+    for a in nodes:
+        assert scene.area.contains(a)
+        assert sum(a.colliderect(b) for b in nodes) == 1
+    assert scene.theme.unit >= 14
+    scene.session.close()
