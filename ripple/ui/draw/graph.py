@@ -338,8 +338,12 @@ class GraphView:
             width=theme.line * (3 if highlighted else 1),
         )
         pad = max(4, theme.unit // 3)
-        name = theme.fit(view.name, rect.width - 2 * pad, 1.0, "bold")
+        capacity = theme.text(f"{view.capacity:.0f}/turn", 0.7, palette.muted)
+        room = rect.width - 2 * pad - (capacity.get_width() + pad if not behind else 0)
+        name = theme.fit(view.name, room, 1.0, "bold")
         title = blit(surface, theme, name, (rect.x + pad, rect.y + pad // 2), face="bold")
+        if not behind and theme.font(theme.size(1.0), "bold").size(name)[0] <= room:
+            surface.blit(capacity, capacity.get_rect(topright=(rect.right - pad, rect.y + pad)))
         label_w = round(rect.width * 0.36)
         bar_h = max(6, round((rect.bottom - title.bottom - pad) / 3) - 4)
         rows = (

@@ -44,7 +44,7 @@ OTHERS: Colour = (150, 156, 168)
 """The colour of every other department's defects."""
 
 KINDS: dict[str, tuple[str, str, str]] = {
-    "late": ("⌛", "late", "held up at"),
+    "late": ("◷", "late", "held up at"),
     "defective": ("✗", "with a defect", "made at"),
     "lost": ("⊘", "given up on", "held up at"),
 }
@@ -435,7 +435,7 @@ def draw_ripples(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     y += theme.unit // 2
     if not found:
         return
-    row = min(round(theme.unit * 4.4), (area.bottom - y) // len(found))
+    row = min(round(theme.unit * 6), (area.bottom - y) // len(found))
     biggest = found[0].weight
     moods = {c.id: c.mood for c in game.snapshot().customers}
     for k, ripple in enumerate(found):
@@ -453,38 +453,43 @@ def _draw_ripple(
     panel(canvas.surface, rect, palette.panel, edge=palette.edge)
     icon, reached, _ = KINDS[ripple.kind]
     tone = palette.warn if ripple.kind == "late" else palette.bad
-    left = pygame.Rect(rect.x + pad, rect.y + pad // 2, round(theme.unit * 6), rect.height - pad)
+    left = pygame.Rect(rect.x + pad, rect.y, round(theme.unit * 7), rect.height)
     count = f"{ripple.weight:.0f}" if ripple.weight >= 1 else "<1"
-    top = canvas.text(count, left.topleft, scale=1.5, face="bold").bottom
-    symbol = canvas.text(icon, (left.x, top), scale=0.8, colour=tone, face="symbols")
+    block = canvas.height(2.0) + canvas.height(0.85)
+    top = left.centery - block // 2
+    top = canvas.text(count, (left.x, top), scale=2.0, face="bold").bottom
+    symbol = canvas.text(icon, (left.x, top), scale=0.85, colour=tone, face="symbols")
     canvas.text(
-        theme.fit(reached, left.right - symbol.right - pad // 2, 0.8),
+        theme.fit(reached, left.right - symbol.right - pad // 2, 0.85),
         (symbol.right + pad // 2, top),
-        scale=0.8,
+        scale=0.85,
         colour=tone,
     )
-    meter = pygame.Rect(
-        left.x, left.bottom - theme.line * 3, round(left.width * share), theme.line * 3
-    )
+    meter = pygame.Rect(left.x, rect.bottom - theme.line * 4 - 2, 0, theme.line * 4)
+    meter.width = max(theme.line, round((rect.right - pad - left.x) * share))
     pygame.draw.rect(canvas.surface, tone, meter)
-    right = pygame.Rect(left.right + pad, left.y, rect.right - left.right - 2 * pad, left.height)
-    sentence = theme.fit(_ripple_sentence(game, ripple), right.width, 0.85)
-    below = canvas.text(sentence, right.topleft, scale=0.85).bottom + pad // 2
-    chain = pygame.Rect(right.x, below, right.width, min(right.bottom - below, theme.size(0.8) * 2))
-    _draw_chain(canvas, chain, game, ripple, mood)
+    right = pygame.Rect(left.right + pad, rect.y, rect.right - left.right - 2 * pad, rect.height)
+    boxes = min(round(theme.unit * 2.0), right.height - canvas.height() - pad)
+    top = right.centery - (canvas.height() + pad // 2 + boxes) // 2
+    sentence = theme.fit(_ripple_sentence(game, ripple), right.width)
+    below = canvas.text(sentence, (right.x, top)).bottom + pad // 2
+    _draw_chain(canvas, pygame.Rect(right.x, below, right.width, boxes), game, ripple, mood)
 
 
 def _draw_chain(canvas: Canvas, area: pygame.Rect, game: Game, ripple: Ripple, mood: str) -> None:
-    """Boxes for the departments from the root cause on, then the customer, joined by arrows."""
+    """Boxes for the departments from the root cause on, then the customer, joined by arrows.
+    The root cause's box is outlined thick and named in bold; the customer's is round and
+    shows its mood."""
     theme = canvas.theme
     palette = theme.palette
     customer = next(c.name for c in game.scenario.customers if c.id == ripple.customer)
     names = [game.menu.target_name(d) for d in ripple.chain] + [customer]
     gap = round(theme.unit * 1.6)
-    width = min(round(theme.unit * 11), (area.width - gap * (len(names) - 1)) // len(names))
+    width = min(round(theme.unit * 12), (area.width - gap * (len(names) - 1)) // len(names))
     for k, name in enumerate(names):
         box = pygame.Rect(area.x + k * (width + gap), area.y, width, area.height)
         origin, last = k == 0, k == len(names) - 1
+        face = "bold" if origin else "regular"
         panel(
             canvas.surface,
             box,
@@ -496,24 +501,14 @@ def _draw_chain(canvas: Canvas, area: pygame.Rect, game: Game, ripple: Ripple, m
         x = box.x + theme.unit // 2
         if last:
             icon, tone = MOODS[mood]
-            x = (
-                canvas.text(
-                    icon,
-                    (x, box.centery),
-                    scale=0.8,
-                    colour=getattr(palette, tone),
-                    face="symbols",
-                    anchor="midleft",
-                ).right
-                + theme.unit // 4
-            )
-        canvas.text(
-            theme.fit(name, box.right - x - theme.unit // 3, 0.8, "bold" if origin else "regular"),
-            (x, box.centery),
-            scale=0.8,
-            face="bold" if origin else "regular",
-            anchor="midleft",
-        )
+            mark = (x, box.centery)
+            colour = getattr(palette, tone)
+            x = canvas.text(
+                icon, mark, scale=0.9, colour=colour, face="symbols", anchor="midleft"
+            ).right
+            x += theme.unit // 4
+        text = theme.fit(name, box.right - x - theme.unit // 3, 0.9, face)
+        canvas.text(text, (x, box.centery), scale=0.9, face=face, anchor="midleft")
         if not last:
             _arrow(canvas.surface, (box.right + 3, box.centery), gap - 6, palette.muted, theme.line)
 

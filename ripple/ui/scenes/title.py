@@ -30,8 +30,12 @@ class TitleScene(Scene):
         theme = self.theme
         width = min(w - 2 * theme.unit, theme.unit * 28)
         row = round(theme.unit * 3.0)
-        area = pygame.Rect((w - width) // 2, round(h * 0.42), width, 4 * row)
-        self.hotspots = self.menu.place(area, row, theme.unit // 2)
+        gap = theme.unit // 2
+        count = len(self.menu.items)
+        area = pygame.Rect(
+            (w - width) // 2, round(h * 0.42), width, count * row + (count - 1) * gap
+        )
+        self.hotspots = self.menu.place(area, row, gap)
 
     def handle(self, intent: intents.Intent) -> None:
         if isinstance(intent, intents.Back):
@@ -78,12 +82,21 @@ class TitleScene(Scene):
             anchor="midtop",
         )
         self.menu.draw(surface, theme)
+        blit(
+            surface,
+            theme,
+            "Arrows and Enter, or the mouse  ·  F1 keys  ·  Esc quits",
+            (w // 2, h - theme.unit),
+            scale=0.85,
+            colour=palette.muted,
+            anchor="midbottom",
+        )
 
     def _ripples(self, surface: pygame.Surface) -> None:
         """Concentric rings behind the title: the game's one picture."""
         w, h = surface.get_size()
-        centre = (w // 2, round(h * 0.2))
+        centre = (w // 2, round(h * 0.21))
         for ring in range(1, 6):
-            radius = round(h * 0.07 * ring)
+            radius = round(h * 0.04 * ring)
             shade = tuple(max(0, c - 8 * ring) for c in self.theme.palette.raised)
             pygame.draw.circle(surface, shade, centre, radius, width=max(1, self.theme.line))
