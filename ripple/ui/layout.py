@@ -80,9 +80,8 @@ def graph_positions(scenario: Scenario) -> dict[str, tuple[float, float]]:
             x = index / (columns - 1) if columns > 1 else 0.5
             y = row / (len(members) - 1) if len(members) > 1 else 0.5
             positions[department] = (x, y)
-    x = 1.0 if columns > 1 else 0.5
     for row, department in enumerate(sorted(loose, key=order.__getitem__)):
-        positions[department] = (x, 1.0 - row * 0.25) if linked else (0.5, row / max(1, len(loose)))
+        positions[department] = (0.5, row / (len(loose) - 1) if len(loose) > 1 else 0.5)
     for department in scenario.departments:
         if department.position is not None:
             x, y = department.position

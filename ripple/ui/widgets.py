@@ -90,6 +90,8 @@ class ListView:
         """Lay the rows that fit out in `area`; returns their hotspots, named prefix:item."""
         self._area = (area, row_height, gap)
         visible = max(1, (area.height + gap) // (row_height + gap))
+        if visible < len(self.items):
+            visible = max(1, (area.height - row_height // 2 + gap) // (row_height + gap))
         self.focus = min(self.focus, max(0, len(self.items) - 1))
         self.first = min(max(self.first, self.focus - visible + 1), self.focus)
         self.first = max(0, min(self.first, len(self.items) - visible))

@@ -236,9 +236,9 @@ class _Axes:
 def _draw_plot(canvas: Canvas, area: pygame.Rect, chart: Chart) -> None:
     """Axes, grid and labels, then the data (or a word saying there is none)."""
     theme = canvas.theme
-    marks = ticks(chart.bottom, chart.top or max(chart.peak, 1.0))
+    marks = [] if chart.blank else ticks(chart.bottom, chart.top or max(chart.peak, 1.0))
     small = canvas.height(0.7)
-    left = max(canvas.width(chart.label(t), 0.7) for t in marks) + theme.unit // 3
+    left = max((canvas.width(chart.label(t), 0.7) for t in marks), default=0) + theme.unit // 3
     right = _end_width(canvas, chart) + theme.unit // 2
     plot = pygame.Rect(
         area.x + left,
@@ -246,12 +246,13 @@ def _draw_plot(canvas: Canvas, area: pygame.Rect, chart: Chart) -> None:
         max(1, area.width - left - right),
         max(1, area.height - small // 2 - small - theme.unit // 4),
     )
-    axes = _Axes(plot, len(chart.turns), marks[0], marks[-1])
+    axes = _Axes(plot, len(chart.turns), *((marks[0], marks[-1]) if marks else (0.0, 1.0)))
     _draw_grid(canvas, axes, chart, marks)
     _draw_turns(canvas, axes, chart.turns)
     if chart.blank:
+        words = chart.empty if chart.turns else "no turns played yet"
         canvas.text(
-            theme.fit(chart.empty, plot.width, 0.8),
+            theme.fit(words, plot.width, 0.8),
             plot.center,
             scale=0.8,
             colour=theme.palette.muted,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from ripple.engine import Snapshot
+from ripple.engine.snapshot import DepartmentView
 from ripple.scenario.model import Scenario
 from ripple.ui.theme import Colour, Theme
 from ripple.ui.widgets import bar, blit, panel
@@ -77,8 +78,12 @@ def _node_size(columns: int, rows: int, area: pygame.Rect, theme: Theme) -> tupl
 
 
 def _place_nodes(
-    positions: dict[str, tuple[float, float]], area: pygame.Rect, theme: Theme, names: list[str]
-) -> dict[str, pygame.Rect]:
+    positions: dict[str, tuple[float, float]],
+    area: pygame.Rect,
+    theme: Theme,
+    names: list[str],
+    vertical: bool | None = None,
+) -> tuple[dict[str, pygame.Rect], bool]:
     """Department boxes in `area`, flowing left to right, or top to bottom when that
     gives the boxes more room (a long chain on a small screen)."""
     xs = {round(x, 6) for x, _ in positions.values()}
@@ -93,7 +98,8 @@ def _place_nodes(
     down = _node_size(rows, columns, area, theme)
     font = theme.font(theme.size(1.0), "bold")
     needed = max((font.size(name)[0] for name in names), default=0) + theme.unit
-    vertical = across[0] < needed and room(down) > room(across)
+    if vertical is None:
+        vertical = across[0] < needed and room(down) > room(across)
     width, height = down if vertical else across
     if not vertical:
         width = max(width, min(needed, round(area.width / columns * 0.86)))
@@ -111,7 +117,7 @@ def _place_nodes(
             width = round(width * 0.9)
         else:
             height = round(height * 0.9)
-    return nodes
+    return nodes, vertical
 
 
 def _centre_nodes(
@@ -160,7 +166,15 @@ class GraphView:
 
     def place(self, area: pygame.Rect, column: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
         """Work out every rectangle; returns the hotspots (dept:, handoff:, customer:)."""
-        self.nodes = _place_nodes(self.positions, area, theme, list(self.names.values()))
+        area = pygame.Rect(area.x, area.y, area.width, area.height - theme.unit)
+        linked = {d.supplier for d in self.scenario.dependencies}
+        linked |= {d.customer for d in self.scenario.dependencies}
+        loose = [d.id for d in self.scenario.departments if d.id not in linked]
+        main = {d: p for d, p in self.positions.items() if d in linked or not linked}
+        names = list(self.names.values())
+        self.nodes, vertical = _place_nodes(main, area, theme, names)
+        if loose and len(main) < len(self.positions):
+            self._place_loose(loose, area, theme, names, vertical)
         self.links, self.chips = {}, {}
         pairs = {(d.supplier, d.customer) for d in self.scenario.dependencies}
         chip = (round(theme.unit * 2.9), round(theme.unit * 1.3))
@@ -179,10 +193,13 @@ class GraphView:
                 if d not in (supplier, customer)
             )
             bend = (max(a.width, a.height) / 2 + theme.unit * 1.5) if blocked else 0.0
-            link = Link(
+            ends = (
                 (start[0] + shift[0], start[1] + shift[1]),
                 (end[0] + shift[0], end[1] + shift[1]),
-                bend,
+            )
+            link = max(
+                (Link(*ends, bend), Link(*ends, -bend)),
+                key=lambda candidate: self._clearance(candidate.middle, area),
             )
             key = f"{supplier}->{customer}"
             self.links[key] = link
@@ -201,6 +218,33 @@ class GraphView:
         spots |= {f"handoff:{k}": r for k, r in self.chips.items()}
         spots |= {f"customer:{c}": r for c, r in self.customers.items()}
         return spots
+
+    def _clearance(self, point: tuple[int, int], area: pygame.Rect) -> float:
+        """How far a point is from the nearest department (negative outside the area)."""
+        if not area.collidepoint(point):
+            return -1.0
+        return min((math.dist(point, r.center) for r in self.nodes.values()), default=0.0)
+
+    def _place_loose(
+        self, loose: list[str], area: pygame.Rect, theme: Theme, names: list[str], vertical: bool
+    ) -> None:
+        """Departments with no hand-offs get a strip of their own: along the foot of a
+        left-to-right graph, down the right of a top-to-bottom one."""
+        size = next(iter(self.nodes.values())).size
+        gap = theme.unit // 2
+        main = {d: p for d, p in self.positions.items() if d not in loose}
+        if vertical:
+            rest = pygame.Rect(area.x, area.y, area.width - size[0] - 2 * gap, area.height)
+        else:
+            rest = pygame.Rect(area.x, area.y, area.width, area.height - size[1] - 2 * gap)
+        self.nodes, _ = _place_nodes(main, rest, theme, names, vertical)
+        size = next(iter(self.nodes.values())).size
+        corner = (area.right - gap, area.bottom - gap)
+        for department in loose:
+            rect = pygame.Rect((0, 0), size)
+            rect.bottomright = corner
+            self.nodes[department] = rect
+            corner = (rect.right, rect.top - gap) if vertical else (rect.left - gap, rect.bottom)
 
     def draw_links(
         self,
@@ -323,95 +367,117 @@ class GraphView:
             pygame.draw.lines(surface, colour, False, points, width)
         _arrow(surface, colour, link.at(0.9), link.end, theme.unit * 0.6)
 
-    def _draw_department(self, surface, theme, old, view, t, focus, lit) -> None:  # type: ignore[no-untyped-def]
+    def _draw_department(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        old: DepartmentView,
+        view: DepartmentView,
+        t: float,
+        focus: str | None,
+        lit: frozenset[str],
+    ) -> None:
         palette = theme.palette
         rect = self.nodes[view.id]
-        key = view.id
-        highlighted = key == focus or key in lit
         queue = mix(old.queue, view.queue, t)
         behind = view.queue > max(1.0, view.capacity)
-        panel(
-            surface,
-            rect,
-            palette.panel,
-            edge=palette.focus if highlighted else (palette.warn if behind else palette.edge),
-            width=theme.line * (3 if highlighted else 1),
-        )
+        if view.id == focus:
+            edge, width = palette.focus, theme.line * 4
+        elif view.id in lit:
+            edge, width = palette.info, theme.line * 2
+        else:
+            edge, width = (palette.warn if behind else palette.edge), theme.line
+        panel(surface, rect, palette.panel, edge=edge, width=width)
         pad = max(4, theme.unit // 3)
-        capacity = theme.text(f"{view.capacity:.0f}/turn", 0.7, palette.muted)
-        room = rect.width - 2 * pad - (capacity.get_width() + pad if not behind else 0)
-        name = theme.fit(view.name, room, 1.0, "bold")
-        title = blit(surface, theme, name, (rect.x + pad, rect.y + pad // 2), face="bold")
-        if not behind and theme.font(theme.size(1.0), "bold").size(name)[0] <= room:
-            surface.blit(capacity, capacity.get_rect(topright=(rect.right - pad, rect.y + pad)))
-        label_w = round(rect.width * 0.36)
+        title = self._title(surface, theme, rect, view, behind, pad)
         bar_h = max(6, round((rect.bottom - title.bottom - pad) / 3) - 4)
+        small = theme.font(theme.size(0.7))
+        labelled = (
+            small.size("quality")[0] + pad <= rect.width * 0.36 and small.get_height() <= bar_h + 5
+        )
+        label_w = round(rect.width * 0.36) if labelled else pad
         rows = (
             (
                 "queue",
                 queue / max(1.0, 2 * view.capacity),
                 palette.warn if behind else palette.info,
-                f"{queue:.0f}",
             ),
-            ("quality", view.quality, palette.info, ""),
-            ("morale", view.morale, palette.info, ""),
+            ("quality", view.quality, palette.info),
+            ("morale", view.morale, palette.info),
         )
         y = title.bottom + 2
-        for label, share, colour, note in rows:
-            blit(
-                surface,
-                theme,
-                label,
-                (rect.x + pad, y + bar_h // 2),
-                scale=0.7,
-                colour=palette.muted,
-                anchor="midleft",
-            )
-            bar(
-                surface,
-                pygame.Rect(rect.x + label_w, y + 1, rect.width - label_w - pad, bar_h - 2),
-                share,
-                colour,
-                theme,
-            )
-            if note:
+        for label, share, colour in rows:
+            middle = y + bar_h // 2
+            if labelled:
                 blit(
                     surface,
                     theme,
-                    note,
-                    (rect.right - pad - 2, y + bar_h // 2),
+                    label,
+                    (rect.x + pad, middle),
+                    scale=0.7,
+                    colour=palette.muted,
+                    anchor="midleft",
+                )
+            track = pygame.Rect(rect.x + label_w, y + 1, rect.width - label_w - pad, bar_h - 2)
+            bar(surface, track, share, colour, theme)
+            if label == "queue" and small.get_height() <= bar_h + 5:
+                blit(
+                    surface,
+                    theme,
+                    f"{queue:.0f}",
+                    (track.right - 2, middle),
                     scale=0.7,
                     face="bold",
                     anchor="midright",
                 )
             y += bar_h + 3
-        if behind:
-            blit(
-                surface,
-                theme,
-                "⚠",
-                (rect.right - pad, rect.y + pad // 2),
-                colour=palette.warn,
-                face="symbols",
-                anchor="topright",
-            )
 
-    def _draw_customers(self, surface, theme, after, column, focus, lit) -> None:  # type: ignore[no-untyped-def]
+    @staticmethod
+    def _title(
+        surface: pygame.Surface,
+        theme: Theme,
+        rect: pygame.Rect,
+        view: DepartmentView,
+        behind: bool,
+        pad: int,
+    ) -> pygame.Rect:
+        """The department's name, with its capacity (or a warning that it is behind)."""
         palette = theme.palette
-        blit(
-            surface,
-            theme,
-            "External customers",
-            (column.x, column.y),
-            scale=0.9,
-            colour=palette.muted,
+        corner = (
+            theme.text("⚠", 1.0, palette.warn, "symbols")
+            if behind
+            else theme.text(f"{view.capacity:.0f}/turn", 0.7, palette.muted)
         )
+        room = rect.width - 2 * pad
+        fits = theme.font(theme.size(1.0), "bold").size(view.name)[0] + corner.get_width() + pad
+        show_corner = behind or fits <= room
+        name = theme.fit(
+            view.name, room - (corner.get_width() + pad if show_corner else 0), 1.0, "bold"
+        )
+        title = blit(surface, theme, name, (rect.x + pad, rect.y + pad // 2), face="bold")
+        if show_corner:
+            surface.blit(corner, corner.get_rect(topright=(rect.right - pad, rect.y + pad // 2)))
+        return title
+
+    def _draw_customers(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        after: Snapshot,
+        column: pygame.Rect,
+        focus: str | None,
+        lit: frozenset[str],
+    ) -> None:
+        palette = theme.palette
+        heading = "External customers"
+        if theme.font(theme.size(0.85)).size(heading)[0] > column.width:
+            heading = theme.fit("Customers", column.width, 0.85)
+        blit(surface, theme, heading, (column.x, column.y), scale=0.85, colour=palette.muted)
         for view in after.customers:
             rect = self.customers[view.id]
-            key = f"customer:{view.id}"
             icon, tone = MOODS[view.mood]
             colour = getattr(palette, tone)
-            radius = min(rect.height // 2 - 2, theme.unit)
+            radius = min(rect.height // 2 - 2, round(theme.unit * 0.7))
             centre = (rect.x + radius + 2, rect.centery)
             pygame.draw.circle(surface, colour, centre, radius)
             blit(
@@ -423,21 +489,32 @@ class GraphView:
                 colour=palette.background,
                 anchor="center",
             )
-            if view.id == focus or key in lit:
+            if view.id == focus or f"customer:{view.id}" in lit:
                 pygame.draw.circle(
                     surface, palette.focus, centre, radius + theme.line * 2, width=theme.line * 2
                 )
-            x = centre[0] + radius + theme.unit // 2
-            name = theme.fit(view.name, rect.right - x, 0.9, "bold")
-            top = blit(surface, theme, name, (x, rect.y), scale=0.9, face="bold")
-            blit(
-                surface,
-                theme,
-                f"{view.mood} · {view.satisfaction:.0%}",
-                (x, top.bottom),
-                scale=0.8,
-                colour=colour,
+            x = centre[0] + radius + theme.unit // 3
+            room = rect.right - x
+            name = theme.fit(view.name, room, 0.8, "bold")
+            top = blit(
+                surface, theme, name, (x, rect.centery), scale=0.8, face="bold", anchor="bottomleft"
             )
+            mood = theme.fit(f"{view.mood} {view.satisfaction:.0%}", room, 0.75)
+            blit(surface, theme, mood, (x, top.bottom), scale=0.75, colour=colour)
+
+    def draw_legend(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> None:
+        """What the bars and the numbers on the graph mean, at the foot of the graph."""
+        text = "Bars: queue · quality · morale    % on a hand-off: internal customer satisfaction"
+        text = theme.fit(text, area.width - theme.unit, 0.7)
+        blit(
+            surface,
+            theme,
+            text,
+            (area.x + theme.unit // 2, area.bottom - theme.unit // 4),
+            scale=0.7,
+            colour=theme.palette.muted,
+            anchor="bottomleft",
+        )
 
 
 def _arrow(surface: pygame.Surface, colour: Colour, start, end, size: float) -> None:  # type: ignore[no-untyped-def]

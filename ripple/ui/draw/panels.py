@@ -15,64 +15,77 @@ if TYPE_CHECKING:
     from ripple.ui.scenes.play import PlayScene
 
 
-def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
-    """Title, turn, budget and the scoreboard."""
-    palette = theme.palette
+def _scoreboard(session: Session) -> list[tuple[str, float | None]]:
+    """The scoreboard's entries, most important first: (text, meter share or None)."""
     after = session.after
-    pygame.draw.rect(surface, palette.panel, rect)
-    pad = theme.unit
-    y = rect.centery
-    title = theme.fit(session.scenario.title, round(rect.width * 0.24), 1.3, "bold")
-    x = blit(surface, theme, title, (pad, y), scale=1.3, face="bold", anchor="midleft").right + pad
-    turn = f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
-    if session.over:
-        turn = f"Game over ({after.turns} turns)"
-    x = blit(surface, theme, turn, (x, y), face="bold", anchor="midleft").right + pad
-    x = (
-        blit(
-            surface,
-            theme,
-            f"Budget {session.budget_left} of {session.game.budget}",
-            (x, y),
-            anchor="midleft",
-        ).right
-        + pad
-    )
     customers = after.customers
     weights = [max(c.arrived, 1) for c in customers]
     satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
         weights
     )
-    x = (
-        blit(surface, theme, "Customers", (x, y), colour=palette.muted, anchor="midleft").right
-        + pad // 2
+    turn = (
+        f"Game over: {after.turns} turns"
+        if session.over
+        else f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
     )
-    meter = pygame.Rect(x, y - pad // 3, round(theme.unit * 5), round(2 * pad / 3))
-    bar(surface, meter, satisfaction, rating_colour(theme, satisfaction), theme)
-    x = (
-        blit(
-            surface,
-            theme,
-            f"{satisfaction:.0%}",
-            (meter.right + pad // 3, y),
-            face="bold",
-            anchor="midleft",
-        ).right
-        + pad
-    )
-    complaints = sum(c.complaints for c in customers)
-    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
     internal = [h.satisfaction for h in after.handoffs]
-    inside = sum(internal) / len(internal) if internal else 1.0
-    extra = f"complaints {complaints}   churn {lost:.0%}   internal {inside:.0%}"
-    blit(
-        surface,
-        theme,
-        theme.fit(extra, rect.right - x - pad),
-        (x, y),
-        colour=palette.text,
-        anchor="midleft",
-    )
+    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
+    return [
+        (turn, None),
+        (f"Budget {session.budget_left} of {session.game.budget}", None),
+        (f"Customers {satisfaction:.0%}", satisfaction),
+        (f"Complaints {sum(c.complaints for c in customers)}", None),
+        (f"Churn {lost:.0%}", None),
+        (f"Internal {sum(internal) / len(internal):.0%}" if internal else "Internal -", None),
+    ]
+
+
+def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+    """Scoreboard, then the title if there is room: smaller text before anything is cut."""
+    palette = theme.palette
+    pygame.draw.rect(surface, palette.panel, rect)
+    pad = theme.unit
+    entries = _scoreboard(session)
+    meter = round(theme.unit * 4)
+    for scale in (1.0, 0.85, 0.72):
+        font = theme.font(theme.size(scale), "bold")
+        needed = sum(
+            font.size(text)[0] + pad + (meter + pad // 2 if share is not None else 0)
+            for text, share in entries
+        )
+        if needed <= rect.width - pad:
+            break
+    title = session.scenario.title
+    room = rect.width - needed - pad
+    x = pad
+    if room > theme.unit * 5:
+        shown = theme.fit(title, room, scale * 1.2, "bold")
+        x = (
+            blit(
+                surface,
+                theme,
+                shown,
+                (x, rect.centery),
+                scale=scale * 1.2,
+                face="bold",
+                colour=palette.info,
+                anchor="midleft",
+            ).right
+            + pad
+        )
+        x = max(x, rect.width - needed)
+    for text, share in entries:
+        x = (
+            blit(
+                surface, theme, text, (x, rect.centery), scale=scale, face="bold", anchor="midleft"
+            ).right
+            + pad // 2
+        )
+        if share is not None:
+            gauge = pygame.Rect(x, rect.centery - pad // 3, meter, round(2 * pad / 3))
+            bar(surface, gauge, share, rating_colour(theme, share), theme)
+            x = gauge.right + pad // 2
+        x += pad // 2
 
 
 def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
@@ -105,6 +118,14 @@ def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> N
         when = "this turn" if intervention.lag == 0 else f"after {intervention.lag} turn(s)"
         lasts = f", lasts {intervention.duration} turns" if intervention.duration else ""
         fades = ", fades without refreshers" if intervention.fade else ""
+        y = blit(
+            surface,
+            theme,
+            theme.fit(intervention.name, width, 0.8, "bold"),
+            (area.x, y),
+            scale=0.8,
+            face="bold",
+        ).bottom
         lines = theme.wrap(intervention.description, width, 0.75)[:3]
         lines += theme.wrap(f"cost {intervention.cost}, works {when}{lasts}{fades}", width, 0.75)
         for line in lines:

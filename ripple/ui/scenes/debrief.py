@@ -53,10 +53,17 @@ KINDS: dict[str, tuple[str, str, str]] = {
 HARMFUL = 0.2
 """A department that started this share of the harm customers felt is called out."""
 
+SOME = 0.1
+"""Below HARMFUL but at least this share: some of the harm started here."""
+
 BUSY = 0.75
 """A department that used this share of its capacity looked busy on its own numbers."""
 
 TOP_RIPPLES = 5
+"""How many ripples the ripples page shows."""
+
+QUESTION_GAP = 0.7
+"""Space between two questions, in lines."""
 
 
 # --- what the game says ------------------------------------------------------------
@@ -186,9 +193,11 @@ class Standing:
         if not self.processed:
             return "·", "muted", "No work has reached it yet"
         if self.flagged:
-            return "⚠", "warn", f"Looked busy and good, yet started {self.harm:.0%} of the harm"
+            return "⚠", "warn", f"Looked busy, yet started {self.harm:.0%} of the harm"
         if self.harm >= HARMFUL:
             return "⚠", "bad", f"Started {self.harm:.0%} of the harm, with capacity to spare"
+        if self.harm >= SOME:
+            return "·", "info", f"Some of the harm started here: {self.harm:.0%}"
         if self.harm > 0:
             return "✓", "info", "Mostly clean: little of the harm started here"
         return "✓", "good", "No harm to customers traced to it"
@@ -237,7 +246,8 @@ def summary(game: Game) -> str:
 
 
 class DebriefScene(Scene):
-    """The debrief of a game (finished or not): four pages, one cached picture each."""
+    """The debrief of a game (finished or not): four pages; the one shown is drawn once into
+    `frame`, whose `texts` say where every word went."""
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
@@ -429,8 +439,10 @@ def draw_ripples(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     said = ", ".join(f"{felt.get(k, 0.0):.0f} {KINDS[k][1]}" for k in KINDS)
     intro = f"What customers felt: {said}. Where it started, and how it travelled:"
     if not found:
-        one = game.scenario.item.one
+        one, many = game.scenario.item.one, game.scenario.item.many
         intro = f"No ripples yet: every {one} reached its customer on time and right."
+        if not game.totals()["completed"]:
+            intro = f"No ripples yet: no {many} have reached a customer."
     y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom
     y += theme.unit // 2
     if not found:
@@ -527,33 +539,39 @@ def _arrow(
     )
 
 
+NUMBERS_HEADINGS = (
+    "Department",
+    "Own numbers: done, capacity used",
+    "Harm to customers it started",
+)
+
+
 def draw_numbers(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     """Each department's own numbers against the share of customer harm it started."""
     theme = canvas.theme
-    palette = theme.palette
     pad = theme.unit // 2
     rows = standings(game)
-    intro = "Looked good on its own numbers, or hurt customers downstream? Busiest harm first."
+    intro = "Each department's own numbers next to the harm to customers it started."
     y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom + pad
     columns = _numbers_columns(area)
-    for rect, heading in zip(
-        columns,
-        ("Department", "Own numbers: work done, capacity used", "Harm to customers it started"),
-        strict=True,
-    ):
+    for rect, heading in zip(columns, NUMBERS_HEADINGS, strict=True):
         canvas.text(
             theme.fit(heading, rect.width - pad, 0.8, "bold"),
-            (rect.x, y),
+            (rect.x + pad, y),
             scale=0.8,
-            colour=palette.muted,
+            colour=theme.palette.muted,
             face="bold",
         )
     y += canvas.height(0.8) + pad // 2
-    height = min(round(theme.unit * 3.2), (area.bottom - y) // max(1, len(rows)))
-    shown = rows[: max(1, (area.bottom - y) // max(1, height))]
+    height = min(round(theme.unit * 4.4), (area.bottom - y) // max(1, len(rows)))
+    height = max(height, round(theme.unit * 3.2))
+    shown = rows[: max(1, (area.bottom - y) // height)]
     for k, standing in enumerate(shown):
         rect = pygame.Rect(area.x, y + k * height, area.width, height - pad // 2)
-        _draw_standing(canvas, rect, columns, standing, game)
+        _draw_standing(canvas, rect, columns, standing)
+    if len(shown) < len(rows):
+        more = f"and {len(rows) - len(shown)} more with less harm"
+        canvas.text(more, (area.right, area.bottom), scale=0.7, anchor="bottomright")
 
 
 def _numbers_columns(area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
@@ -568,12 +586,9 @@ def _numbers_columns(area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygam
 
 
 def _draw_standing(
-    canvas: Canvas,
-    rect: pygame.Rect,
-    columns: tuple[pygame.Rect, ...],
-    standing: Standing,
-    game: Game,
+    canvas: Canvas, rect: pygame.Rect, columns: tuple[pygame.Rect, ...], standing: Standing
 ) -> None:
+    """One department's row: name and verdict, then its own numbers and its harm as bars."""
     theme = canvas.theme
     palette = theme.palette
     pad = theme.unit // 2
@@ -586,43 +601,43 @@ def _draw_standing(
         edge=palette.warn if standing.flagged else palette.edge,
         width=theme.line * (3 if standing.flagged else 1),
     )
-    top = rect.y + pad // 2
     first = columns[0]
-    name = theme.fit(standing.name, first.width - 2 * pad, 1.0, "bold")
-    below = canvas.text(name, (first.x + pad, top), face="bold").bottom
-    mark = canvas.text(icon, (first.x + pad, below), scale=0.8, colour=colour, face="symbols")
+    top = rect.centery - (canvas.height(1.1) + canvas.height(0.85)) // 2
+    name = theme.fit(standing.name, first.width - 2 * pad, 1.1, "bold")
+    below = canvas.text(name, (first.x + pad, top), scale=1.1, face="bold").bottom
+    mark = canvas.text(icon, (first.x + pad, below), scale=0.85, colour=colour, face="symbols")
     canvas.text(
-        theme.fit(words, first.right - mark.right - pad, 0.75),
+        theme.fit(words, first.right - mark.right - pad, 0.85),
         (mark.right + pad // 2, below),
-        scale=0.75,
+        scale=0.85,
         colour=colour,
     )
     done = f"{standing.processed} done · {standing.used:.0%} of capacity"
-    _labelled_bar(canvas, columns[1], top, rect.bottom, done, standing.used, palette.info, "plain")
+    _labelled_bar(canvas, columns[1], rect, done, standing.used, palette.info, "plain")
     kinds = ", ".join(
         f"{w:.0f} {KINDS[k][1]}" for k, w in sorted(standing.kinds.items()) if w >= 0.5
     )
-    harm = f"{standing.harm:.0%} of the harm" + (f" ({kinds})" if kinds else "")
-    _labelled_bar(canvas, columns[2], top, rect.bottom, harm, standing.harm, palette.bad, "stripes")
+    harm = f"{standing.harm:.0%} of the harm" + (f": {kinds}" if kinds else "")
+    _labelled_bar(canvas, columns[2], rect, harm, standing.harm, palette.bad, "stripes")
 
 
 def _labelled_bar(
     canvas: Canvas,
     column: pygame.Rect,
-    top: int,
-    bottom: int,
+    row: pygame.Rect,
     label: str,
     share: float,
     colour: Colour,
     pattern: str,
 ) -> None:
-    """A line of words over a bar filled to `share`, inside one column of a row."""
+    """A line of words over a bar filled to `share`, in one column of a row."""
     theme = canvas.theme
     pad = theme.unit // 2
     width = column.width - 2 * pad
-    below = canvas.text(theme.fit(label, width, 0.8), (column.x + pad, top), scale=0.8).bottom
-    height = max(4, min(round(theme.unit * 0.7), bottom - below - pad // 2))
-    track = pygame.Rect(column.x + pad, below + 2, width, height)
+    height = round(theme.unit * 0.8)
+    top = row.centery - (canvas.height(0.9) + height) // 2
+    below = canvas.text(theme.fit(label, width, 0.9), (column.x + pad, top), scale=0.9).bottom
+    track = pygame.Rect(column.x + pad, below + 1, width, height)
     pygame.draw.rect(canvas.surface, theme.palette.background, track)
     filled = track.copy()
     filled.width = round(track.width * max(0.0, min(1.0, share)))
@@ -632,53 +647,51 @@ def _labelled_bar(
 
 
 def draw_questions(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
-    """The game in numbers, then the scenario's questions for the room, as large as fit."""
+    """The scenario's questions for the room, as large as they fit, under the game in numbers."""
     theme = canvas.theme
     palette = theme.palette
-    pad = theme.unit // 2
-    y = (
-        canvas.text(
-            theme.fit(summary(game), area.width, 0.85),
-            area.topleft,
-            scale=0.85,
-            colour=palette.muted,
-        ).bottom
-        + theme.unit
-    )
+    top = canvas.text(theme.fit(summary(game), area.width, 0.9), area.topleft, scale=0.9).bottom
+    heading = (area.x, top + theme.unit // 2)
+    y = canvas.text("Questions for the room", heading, scale=1.2, face="bold").bottom
+    y += theme.unit // 2
     questions = list(game.scenario.debrief) or [
         "Who are your internal customers, and what do they need from you?"
     ]
-    badge = round(theme.unit * 2.2)
-    width = area.width - badge - pad
-    scale, wrapped = _largest_fit(canvas, questions, width, area.bottom - y)
+    badge = round(theme.unit * 2.8)
+    scale, wrapped = _largest_fit(canvas, questions, area.width - badge, area.bottom - y)
     line = canvas.height(scale)
     for k, lines in enumerate(wrapped):
-        centre = (area.x + badge // 2, y + line // 2)
-        pygame.draw.circle(canvas.surface, palette.info, centre, badge // 2 - 2)
+        if y + line > area.bottom:
+            break
+        centre = (area.x + badge // 2 - theme.unit // 4, y + line // 2)
+        pygame.draw.circle(canvas.surface, palette.info, centre, min(badge, line) // 2)
         canvas.text(
             str(k + 1),
             centre,
-            scale=scale * 0.9,
+            scale=scale * 0.8,
             colour=palette.background,
             face="bold",
             anchor="center",
         )
         for text in lines:
-            y = canvas.text(text, (area.x + badge + pad, y), scale=scale).bottom
-        y += round(line * 0.6)
+            if y + line > area.bottom:
+                break
+            y = canvas.text(text, (area.x + badge, y), scale=scale).bottom
+        y += round(line * QUESTION_GAP)
 
 
 def _largest_fit(
     canvas: Canvas, paragraphs: list[str], width: int, height: int
 ) -> tuple[float, list[list[str]]]:
-    """The largest text scale (and the wrapped lines) at which the paragraphs fit."""
+    """The largest text scale (and the wrapped lines) at which the paragraphs fit; at the
+    smallest, whatever does not fit is left for the caller to cut."""
     theme = canvas.theme
-    for scale in (1.4, 1.25, 1.1, 1.0, 0.9, 0.8, 0.7):
+    for scale in (1.7, 1.5, 1.3, 1.15, 1.0, 0.9, 0.8):
         wrapped = [theme.wrap(p, width, scale) for p in paragraphs]
         line = canvas.height(scale)
-        needed = sum(len(w) * line + round(line * 0.6) for w in wrapped)
-        if needed <= height:
-            return scale, wrapped
+        needed = sum(len(w) * line + round(line * QUESTION_GAP) for w in wrapped)
+        if needed <= height + round(line * QUESTION_GAP):
+            break
     return scale, wrapped
 
 

@@ -51,9 +51,9 @@ class PlayScene(Scene):
         self.status = pygame.Rect(0, 0, w, round(unit * 2.6))
         log_height = round(unit * 5.4)
         self.log = pygame.Rect(0, h - log_height, w, log_height)
-        side = max(round(w * 0.25), round(unit * 16))
+        side = max(round(w * 0.25), round(unit * 13.5))
         self.side = pygame.Rect(w - side, self.status.bottom, side, self.log.y - self.status.bottom)
-        column = max(round(w * 0.15), round(unit * 10))
+        column = max(round(w * 0.16), round(unit * 7.5))
         self.column = pygame.Rect(
             self.side.x - column,
             self.status.bottom + unit // 2,
@@ -74,7 +74,7 @@ class PlayScene(Scene):
             self.side.width - 2 * pad,
             round(unit * 2.4),
         )
-        preview = round(unit * 7.5)
+        preview = round(unit * (6.5 if self.theme.projector else 7.5))
         space = pygame.Rect(
             self.side.x + pad, top, self.side.width - 2 * pad, end.y - top - preview - pad
         )
@@ -273,6 +273,7 @@ class PlayScene(Scene):
         self.graph.draw_chips(surface, theme, before, after, t, focus=focus, lit=lit)
         draw_flow(surface, theme, self.graph, after, t)
         self.graph.draw_customers(surface, theme, after, self.column, focus=focus, lit=lit)
+        self.graph.draw_legend(surface, theme, self.area)
         draw_status(surface, theme, self.status, session)
         draw_decisions(surface, theme, self)
         draw_log(surface, theme, self.log, session, self.message)
