@@ -18,9 +18,9 @@ PYTHON ?= $(shell for p in python3.11 python3; do \
 .DEFAULT_GOAL := play
 .PHONY: play test lint bench schema clean install
 
-## play: set up, then play the default scenario (for now: the story of a headless game)
+## play: set up, then open the game (with no display, it says what to use instead)
 play: $(STAMP)
-	$(BIN)/ripple simulate
+	$(BIN)/ripple play
 
 ## test: set up, lint, type-check, then run the test suite with no screen or sound
 test: lint

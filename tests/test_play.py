@@ -55,6 +55,7 @@ def test_a_whole_game_by_keyboard_alone(app: App) -> None:
     assert app.top is scene
     pilot.press(pygame.K_ESCAPE)
     assert scene_name(app) == "ConfirmOverlay"
+    assert {"confirm:no", "confirm:yes"} <= set(app.top.hotspots)
     pilot.press(pygame.K_DOWN)
     pilot.press(pygame.K_RETURN)
     assert scene_name(app) == "TitleScene"

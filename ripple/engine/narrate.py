@@ -40,10 +40,46 @@ def _most_eventful(segments: list[Segment]) -> list[Segment]:
 def narrate(
     world: World, words: ItemWords, queued: np.ndarray, churned: dict[str, float]
 ) -> list[str]:
-    """Lines for this turn's log, after the ones events and decisions already wrote."""
-    departments, handoffs = world.departments, world.handoffs
-    names = departments.names
-    lines: list[str] = []
+    """This turn in plain words, most telling first: what customers got, what was sent
+    back, who is behind, then what arrived. Events and decisions are told elsewhere."""
+    segments = _most_eventful(world.segments)
+    return [
+        *(line for s in segments for line in _customer_lines(world, words, s, churned)),
+        *_rework_lines(world, words),
+        *_backlog_lines(world, words, queued),
+        *(_arrival_line(world, words, s) for s in segments if s.arrived),
+    ]
+
+
+def _customer_lines(
+    world: World, words: ItemWords, segment: Segment, churned: dict[str, float]
+) -> list[str]:
+    name = segment.spec.name
+    lines = []
+    if segment.delivered:
+        parts = [f"{segment.good} on time and right"]
+        late = segment.late_only + segment.late_and_defective
+        wrong = segment.defective_only + segment.late_and_defective
+        if late:
+            parts.append(f"{late} late")
+        if wrong:
+            parts.append(f"{wrong} with defects")
+        lines.append(f"{name} received {_items(words, segment.delivered)}: {', '.join(parts)}.")
+    if segment.lost:
+        lines.append(f"{name} gave up on {_items(words, segment.lost)} that took too long.")
+    if segment.complaints:
+        desk = world.departments.names[world.departments.index[segment.complaints_to]]
+        lines.append(
+            f"{segment.complaints} of {name} complained; answering them is now work for {desk}."
+        )
+    if churned.get(segment.spec.id, 0.0) > 0.0005:
+        lines.append(f"Some of {name} are leaving: {segment.remaining:.0%} remain.")
+    return lines
+
+
+def _rework_lines(world: World, words: ItemWords) -> list[str]:
+    handoffs, names = world.handoffs, world.departments.names
+    lines = []
     for h in _biggest(handoffs.caught):
         caught = int(handoffs.caught[h])
         template = (
@@ -58,31 +94,19 @@ def narrate(
                 items=words.one if caught == 1 else words.many,
             )
         )
-    capacity = departments.effective_capacity
-    behind = np.where(queued > np.maximum(1.0, capacity), queued / np.maximum(1.0, capacity), 0)
-    for d in _biggest(behind):
-        lines.append(
-            f"{names[d]} is behind: {_items(words, int(queued[d]))} waiting "
-            f"(it finishes about {capacity[d]:.0f} a turn)."
-        )
-    for segment in _most_eventful(world.segments):
-        name = segment.spec.name
-        if segment.delivered:
-            parts = [f"{segment.good} on time and right"]
-            late = segment.late_only + segment.late_and_defective
-            wrong = segment.defective_only + segment.late_and_defective
-            if late:
-                parts.append(f"{late} late")
-            if wrong:
-                parts.append(f"{wrong} with defects")
-            lines.append(f"{name} received {_items(words, segment.delivered)}: {', '.join(parts)}.")
-        if segment.lost:
-            lines.append(f"{name} gave up on {_items(words, segment.lost)} that took too long.")
-        if segment.complaints:
-            desk = names[departments.index[segment.complaints_to]]
-            lines.append(
-                f"{segment.complaints} of {name} complained; answering them is now work for {desk}."
-            )
-        if churned.get(segment.spec.id, 0.0) > 0.0005:
-            lines.append(f"Some of {name} are leaving: {segment.remaining:.0%} remain.")
     return lines
+
+
+def _backlog_lines(world: World, words: ItemWords, queued: np.ndarray) -> list[str]:
+    capacity = world.departments.effective_capacity
+    behind = np.where(queued > np.maximum(1.0, capacity), queued / np.maximum(1.0, capacity), 0)
+    return [
+        f"{world.departments.names[d]} is behind: {_items(words, int(queued[d]))} waiting "
+        f"(it finishes about {capacity[d]:.0f} a turn)."
+        for d in _biggest(behind)
+    ]
+
+
+def _arrival_line(world: World, words: ItemWords, segment: Segment) -> str:
+    entry = world.departments.names[world.departments.index[segment.steps[0]]]
+    return f"{segment.spec.name} brought {_items(words, segment.arrived)} to {entry}."

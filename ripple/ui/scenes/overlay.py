@@ -95,11 +95,10 @@ class ConfirmOverlay(Scene):
         self.card = card(size, 0.6, 0.42)
         pad = theme.unit
         row = round(theme.unit * 2.2)
+        gap = pad // 2
+        height = 2 * row + gap
         area = pygame.Rect(
-            self.card.x + pad,
-            self.card.bottom - pad - 2 * row - pad // 2,
-            self.card.width - 2 * pad,
-            2 * row,
+            self.card.x + pad, self.card.bottom - pad - height, self.card.width - 2 * pad, height
         )
         self.hotspots = self.choices.place(area, row, pad // 2)
 
