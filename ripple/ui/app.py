@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ class App:
         fullscreen: bool = False,
         sound: bool = True,
     ) -> None:
+        sys.setswitchinterval(0.001)  # a turn resolving aside never waits long for its turn
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("The Ripple Effect")
@@ -34,6 +36,9 @@ class App:
         self.windowed_size = size
         self.screen = self._open(size)
         self.theme = Theme(self.screen.get_height(), projector=projector)
+        self.theme.warm()
+        self._layers: dict[str, pygame.Surface] = {}
+        self.layer("still")
         self.projector = projector
         self.sound = Sound(enabled=sound)
         self.scenes: list[Scene] = []
@@ -83,8 +88,26 @@ class App:
             self.windowed_size = size
             self.screen = self._open(size)
         self.theme = Theme(self.screen.get_height(), projector=self.projector)
+        self.theme.warm()
+        self._layers.clear()
+        self.layer("still")
         for scene in self.scenes:
             scene.layout(self.size)
+
+    LAYERS = ("backdrop", "still", "panels")
+    """Window-sized surfaces the scenes draw into and keep (made before they are needed)."""
+
+    def layer(self, name: str) -> pygame.Surface:
+        """A window-sized surface kept for `name`: made once per window size, because making
+        one takes longer than drawing a whole frame."""
+        if not self._layers:
+            for known in self.LAYERS:
+                surface = pygame.Surface(self.size)
+                surface.fill((0, 0, 0))
+                self._layers[known] = surface
+        if name not in self._layers:
+            self._layers[name] = pygame.Surface(self.size)
+        return self._layers[name]
 
     def toggle_fullscreen(self) -> None:
         """F11: fullscreen on or off."""
@@ -129,13 +152,20 @@ class App:
         self.frame_seconds = time.perf_counter() - started
 
     def draw(self) -> None:
-        """Draw every visible scene, bottom up (stopping at the highest opaque one)."""
-        first = 0
-        for index, scene in enumerate(self.scenes):
-            if scene.opaque:
-                first = index
-        for scene in self.scenes[first:]:
-            scene.draw(self.screen)
+        """Draw the top scene; under an overlay, the paused scenes below are drawn once,
+        dimmed, and kept as its backdrop."""
+        top = self.top
+        if top is None:
+            return
+        if not top.opaque:
+            if top.backdrop is None or top.backdrop.get_size() != self.size:
+                backdrop = self.layer("backdrop")
+                for scene in self.scenes[:-1]:
+                    scene.draw(backdrop)
+                backdrop.fill((85, 85, 85), special_flags=pygame.BLEND_RGB_MULT)
+                top.backdrop = backdrop
+            self.screen.blit(top.backdrop, (0, 0))
+        top.draw(self.screen)
 
     def run(self, on_frame: Callable[[App], None] | None = None) -> None:
         """Play until the last scene is closed or the window is."""

@@ -10,7 +10,6 @@ one) the debrief are shown. Each frame is timed from the start of `App.step` to 
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import os
 import platform
@@ -91,12 +90,10 @@ def _summary(times: list[float]) -> dict[str, float | int]:
     }
 
 
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
-
 class _Stopwatch:
-    """Steps the app one frame at a time and keeps each frame's time, by screen."""
+    """Steps the app one frame at a time, paced at 60 frames a second as the real loop is
+    (so a turn resolving in the background gets the idle time it would get), and keeps
+    each frame's working time, by screen."""
 
     def __init__(self, app: Any, flip: Callable[[], None]) -> None:
         self.app = app
@@ -111,8 +108,9 @@ class _Stopwatch:
         started = time.perf_counter()
         self.app.step(DT)
         self.flip()
-        elapsed = (time.perf_counter() - started) * 1000
-        self.times.setdefault(screen, []).append(elapsed)
+        elapsed = time.perf_counter() - started
+        self.times.setdefault(screen, []).append(elapsed * 1000)
+        time.sleep(max(0.0, DT - elapsed))
 
     @property
     def all(self) -> list[float]:
@@ -178,9 +176,8 @@ def bench(file: Path, size: tuple[int, int] = (1920, 1080), *, turns: int | None
                     screens.append("help")
                 app.send(intents.EndTurn())
                 _resolve(scene, watch, intents, inspect=turn % INSPECT_TURNS == 0)
-            if _available("ripple.ui.scenes.debrief"):
-                _debrief(app, scene, watch, intents)
-                screens.append("debrief")
+            _debrief(app, scene, watch, intents)
+            screens.append("debrief")
         finally:
             session.close()
     rss_mb = peak_rss_mb()
@@ -246,13 +243,7 @@ def _resolve(scene: Any, watch: _Stopwatch, intents: Any, *, inspect: bool) -> N
 
 def _help(app: Any, watch: _Stopwatch, intents: Any) -> None:
     """The help card over the play screen, then closed again."""
-    if _available("ripple.ui.scenes.help"):
-        app.send(intents.Help())
-    else:
-        # Same card, from where it lived before it had a module of its own.
-        from ripple.ui.scenes.overlay import HelpOverlay
-
-        app.push(HelpOverlay(app))
+    app.send(intents.Help())
     watch.frames("help", OVERLAY_FRAMES)
     app.send(intents.Back())
     watch.frame("play")

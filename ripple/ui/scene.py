@@ -24,11 +24,12 @@ class Scene:
     """Base of every screen and overlay."""
 
     opaque = True
-    """False for overlays: the scenes below stay visible (but paused)."""
+    """False for overlays: the scenes below stay visible, dimmed and paused."""
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.hotspots: dict[str, pygame.Rect] = {}
+        self.backdrop: pygame.Surface | None = None
 
     @property
     def theme(self) -> Theme:

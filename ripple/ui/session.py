@@ -118,8 +118,14 @@ class Session:
         """Start resolving the turn with this turn's choices (in the background)."""
         if self.resolving or self.over:
             return False
-        self._pending = self._worker.submit(self.game.play_turn, tuple(self.chosen))
+        self._pending = self._worker.submit(self._resolve, tuple(self.chosen))
         return True
+
+    def _resolve(self, decisions: tuple[Decision, ...]) -> TurnReport:
+        """On the worker: play the turn, then save it, so no frame waits for either."""
+        report = self.game.play_turn(decisions)
+        self.save()
+        return report
 
     def poll(self) -> TurnReport | None:
         """The report of a turn that has just finished resolving, once; else None."""
@@ -129,7 +135,6 @@ class Session:
         self._pending = None
         self.chosen = []
         self.before, self.after = self.after, self.game.snapshot()
-        self.save()
         return report
 
     def wait(self) -> TurnReport | None:

@@ -8,6 +8,7 @@ tell apart, and nothing is shown by colour alone: shapes, icons and words say it
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import pygame
@@ -79,6 +80,27 @@ _FACES = {
     "symbols": "DejaVuSans.ttf",
 }
 
+SCALES = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1, 1.2, 1.3, 1.4, 1.6, 1.8)
+"""The text sizes screens use, relative to the body size: loaded before the first frame."""
+
+_LETTERS = "".join(chr(c) for c in range(32, 127)) + "…·→▶▲▼✓✗⚠☺"
+_FILES: dict[str, bytes | None] = {}
+_FONTS: dict[tuple[str, int], pygame.font.Font] = {}
+
+
+def _font(face: str, size: int) -> pygame.font.Font:
+    """A font, shared by every theme; the file is read once (the built-in font if it is missing)."""
+    key = (face, size)
+    font = _FONTS.get(key)
+    if font is None:
+        if face not in _FILES:
+            path = FONTS / _FACES[face]
+            _FILES[face] = path.read_bytes() if path.exists() else None
+        data = _FILES[face]
+        font = pygame.font.Font(io.BytesIO(data) if data else None, size)
+        _FONTS[key] = font
+    return font
+
 
 class Theme:
     """Palette, sizes and cached text for a window of a given height."""
@@ -87,8 +109,9 @@ class Theme:
         self.projector = projector
         self.palette = PROJECTOR if projector else STANDARD
         self.unit = max(16 if projector else 14, round(height / (34 if projector else 44)))
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._texts: dict[tuple[str, int, Colour, str], pygame.Surface] = {}
+        self._fits: dict[tuple[str, int, float, str], str] = {}
+        self._wraps: dict[tuple[str, int, float, str], tuple[str, ...]] = {}
 
     @property
     def line(self) -> int:
@@ -100,14 +123,15 @@ class Theme:
         return max(10, round(self.unit * scale))
 
     def font(self, size: int, face: str = "regular") -> pygame.font.Font:
-        """The font of `face` at `size` pixels (the built-in font if the file is missing)."""
-        key = (face, size)
-        font = self._fonts.get(key)
-        if font is None:
-            path = FONTS / _FACES[face]
-            font = pygame.font.Font(str(path) if path.exists() else None, size)
-            self._fonts[key] = font
-        return font
+        """The font of `face` at `size` pixels."""
+        return _font(face, size)
+
+    def warm(self) -> None:
+        """Load every font the screens use, and their letters, before any frame needs them."""
+        for scale in SCALES:
+            for face in _FACES:
+                font = self.font(self.size(scale), face)
+                font.render(_LETTERS, True, self.palette.text)
 
     def text(
         self, text: str, scale: float = 1.0, colour: Colour | None = None, face: str = "regular"
@@ -125,7 +149,24 @@ class Theme:
         return surface
 
     def fit(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> str:
-        """`text`, shortened with an ellipsis if it would be wider than `width`."""
+        """`text`, shortened with an ellipsis if it would be wider than `width` (cached)."""
+        key = (text, width, scale, face)
+        if key not in self._fits:
+            if len(self._fits) > 4000:
+                self._fits.clear()
+            self._fits[key] = self._fit(text, width, scale, face)
+        return self._fits[key]
+
+    def wrap(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> list[str]:
+        """`text` broken into lines no wider than `width` (cached)."""
+        key = (text, width, scale, face)
+        if key not in self._wraps:
+            if len(self._wraps) > 4000:
+                self._wraps.clear()
+            self._wraps[key] = self._wrap(text, width, scale, face)
+        return list(self._wraps[key])
+
+    def _fit(self, text: str, width: int, scale: float, face: str) -> str:
         font = self.font(self.size(scale), face)
         if font.size(text)[0] <= width:
             return text
@@ -133,8 +174,7 @@ class Theme:
             text = text[:-1]
         return text.rstrip() + "…"
 
-    def wrap(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> list[str]:
-        """`text` broken into lines no wider than `width`."""
+    def _wrap(self, text: str, width: int, scale: float, face: str) -> tuple[str, ...]:
         font = self.font(self.size(scale), face)
         lines: list[str] = []
         for paragraph in text.split("\n"):
@@ -147,4 +187,4 @@ class Theme:
                     lines.append(line)
                     line = word
             lines.append(line)
-        return lines
+        return tuple(lines)

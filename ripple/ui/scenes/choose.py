@@ -13,6 +13,7 @@ from ripple.scenario.problems import ScenarioError
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.scene import Scene
+from ripple.ui.scenes.play import PlayScene
 from ripple.ui.session import Session
 from ripple.ui.widgets import Item, ListView, blit, panel
 
@@ -41,8 +42,6 @@ def start_game(
     saved: SavedGame | None = None,
 ) -> list[str]:
     """Open the play screen on a new game of `path`; returns the problems if it cannot."""
-    from ripple.ui.scenes.play import PlayScene
-
     try:
         session = Session.open(path, seed=seed, save_to=save_to, saved=saved)
     except ScenarioError as error:

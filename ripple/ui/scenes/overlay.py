@@ -13,13 +13,6 @@ from ripple.ui.scene import Scene
 from ripple.ui.widgets import Item, ListView, blit, panel
 
 
-def dim(surface: pygame.Surface, alpha: int = 170) -> None:
-    """Darken whatever is drawn, so an overlay stands out."""
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, alpha))
-    surface.blit(shade, (0, 0))
-
-
 def card(size: tuple[int, int], width: float, height: float) -> pygame.Rect:
     """A centred rectangle of the given share of the window."""
     w, h = size
@@ -44,7 +37,6 @@ class HelpOverlay(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        dim(surface)
         panel(
             surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
         )
@@ -114,7 +106,6 @@ class ConfirmOverlay(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        dim(surface)
         panel(
             surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
         )

@@ -41,6 +41,10 @@ class PlayScene(Scene):
         self.targets = ListView([], "target")
         self.inspected: str | None = None
         self.message = ""
+        self._still: pygame.Surface | None = None
+        self._still_key: tuple[object, ...] | None = None
+        self._panels: pygame.Surface | None = None
+        self._panels_key_drawn: tuple[object, ...] | None = None
         self._refresh_menu()
 
     # --- layout -----------------------------------------------------------------
@@ -258,24 +262,76 @@ class PlayScene(Scene):
             return frozenset(lit)
         return frozenset()
 
+    def _panels_key(self) -> tuple[object, ...]:
+        """What the scoreboard, decisions and log show: they are redrawn only when it changes."""
+        session = self.session
+        rows = self.targets if self.targeting else self.menu
+        return (
+            self.app.size,
+            id(self.theme),
+            session.after.turn,
+            session.resolving,
+            session.over,
+            tuple(session.chosen),
+            self.targeting.id if self.targeting else None,
+            tuple(item.enabled for item in rows.items),
+            rows.focus,
+            rows.first,
+            self.message,
+        )
+
+    def _scene_key(self) -> tuple[object, ...]:
+        """Everything a still frame shows: while nothing moves, the frame is drawn once."""
+        return (self._panels_key(), self.inspected, self._focus(), self.lit())
+
+    def _focus(self) -> str | None:
+        if self.targeting and self.targets.current:
+            return self.targets.current.name
+        return self.inspected.split(":", 1)[1] if self.inspected else None
+
     def draw(self, surface: pygame.Surface) -> None:
+        if not self.animating:
+            key = self._scene_key()
+            still = self.app.layer("still")
+            if key != self._still_key or still is not self._still:
+                self._draw_all(still)
+                self._still, self._still_key = still, key
+            if surface is not still:
+                surface.blit(still, (0, 0))
+            return
+        self._still_key = None
+        self._draw_graph(surface)
+        key = self._panels_key()
+        panels = self.app.layer("panels")
+        if key != self._panels_key_drawn or panels is not self._panels:
+            self._draw_panels(panels)
+            self._panels, self._panels_key_drawn = panels, key
+        for rect in (self.status, self.side, self.log):
+            surface.blit(self._panels, rect, area=rect)
+        if self.inspected:
+            draw_inspect(surface, self.theme, self)
+
+    def _draw_all(self, surface: pygame.Surface) -> None:
+        self._draw_graph(surface)
+        self._draw_panels(surface)
+        if self.inspected:
+            draw_inspect(surface, self.theme, self)
+
+    def _draw_graph(self, surface: pygame.Surface) -> None:
         theme = self.theme
         surface.fill(theme.palette.background)
-        session = self.session
         t = self.progress
-        focus = self.inspected.split(":", 1)[1] if self.inspected else None
-        if self.targeting and self.targets.current:
-            focus = self.targets.current.name
-        lit = self.lit()
-        before, after = session.before, session.after
+        focus, lit = self._focus(), self.lit()
+        before, after = self.session.before, self.session.after
         self.graph.draw_links(surface, theme, before, after, t, focus=focus, lit=lit)
         self.graph.draw_nodes(surface, theme, before, after, t, focus=focus, lit=lit)
         self.graph.draw_chips(surface, theme, before, after, t, focus=focus, lit=lit)
         draw_flow(surface, theme, self.graph, after, t)
         self.graph.draw_customers(surface, theme, after, self.column, focus=focus, lit=lit)
         self.graph.draw_legend(surface, theme, self.area)
-        draw_status(surface, theme, self.status, session)
+
+    def _draw_panels(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        draw_status(surface, theme, self.status, self.session)
         draw_decisions(surface, theme, self)
-        draw_log(surface, theme, self.log, session, self.message)
-        if self.inspected:
-            draw_inspect(surface, theme, self)
+        draw_log(surface, theme, self.log, self.session, self.message)

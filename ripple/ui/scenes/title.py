@@ -7,6 +7,7 @@ import pygame
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.ui import intents
 from ripple.ui.scene import Scene
+from ripple.ui.scenes.choose import ChooseScene, start_game
 from ripple.ui.widgets import Item, ListView, blit
 
 
@@ -45,12 +46,8 @@ class TitleScene(Scene):
         if chosen is None:
             return
         if chosen.name == "play":
-            from ripple.ui.scenes.choose import start_game
-
             start_game(self.app, DEFAULT_SCENARIO)
         elif chosen.name == "choose":
-            from ripple.ui.scenes.choose import ChooseScene
-
             self.app.push(ChooseScene(self.app))
         elif chosen.name == "help":
             self.app.send(intents.Help())
