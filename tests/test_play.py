@@ -202,3 +202,24 @@ def test_the_play_screen_scales(size: tuple[int, int]) -> None:
         assert sum(a.colliderect(b) for b in nodes) == 1
     assert scene.theme.unit >= 14
     scene.session.close()
+
+
+def test_a_game_saved_on_screen_replays_headless(
+    app: App, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "workshop.json"
+    assert main(["play", "--autoplay", "3", "--policy", "silo", "--save", str(save)]) == 0
+    capsys.readouterr()
+    assert main(["simulate", "--decisions", str(save), "--turns", "3", "--json"]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    saved = json.loads(save.read_text())
+    assert replayed["decisions"] == saved["decisions"]
+    assert replayed["seed"] == saved["seed"]
+
+
+def test_f11_toggles_fullscreen(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_F11)
+    assert app.fullscreen
+    pilot.press(pygame.K_F11)
+    assert not app.fullscreen and app.size == (1024, 768)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pygame
 
+from ripple.engine import Ripple
 from ripple.ui.draw.graph import rating_colour
 from ripple.ui.session import Session
 from ripple.ui.theme import Theme
@@ -204,6 +206,9 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
             f"got {d.sent_back} back for rework",
             "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
             "depends on: " + (", ".join(suppliers) or "nobody inside"),
+            *_ripple_lines(
+                session, session.game.ripples(department=key)[:3], "Ripples it started:"
+            ),
         ]
     if kind == "handoff":
         supplier, _, customer = key.partition("->")
@@ -220,15 +225,21 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
         f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
     ]
     ripples = session.game.ripples(customer=key)[:3]
-    if ripples:
-        lines.append("Why? The biggest ripples so far:")
-        for ripple in ripples:
-            chain = " → ".join(menu.target_name(d) for d in ripple.chain)
-            what = {"late": "late", "defective": "defective", "lost": "given up"}[ripple.kind]
-            lines.append(
-                f"{ripple.weight:.0f} {what}, from {menu.target_name(ripple.origin)}: {chain}"
-            )
-    return c.name, lines
+    return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
+
+
+def _ripple_lines(session: Session, ripples: list[Ripple], heading: str) -> list[str]:
+    """A heading and one line per ripple: how many, what kind, from where, along which chain."""
+    if not ripples:
+        return []
+    menu = session.game.menu
+    customers = {c.id: c.name for c in session.scenario.customers}
+    what = {"late": "late", "defective": "defective", "lost": "given up"}
+    return [heading] + [
+        f"{r.weight:.0f} {what[r.kind]}: "
+        + " → ".join([*(menu.target_name(d) for d in r.chain), customers[r.customer]])
+        for r in ripples
+    ]
 
 
 def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
@@ -240,7 +251,11 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
     height = round(theme.unit * 1.8) + len(wrapped) * (theme.size(0.8) + 4) + pad
     card = _beside(
-        scene.hotspots[scene.inspected or ""], (width, height), scene.area.union(scene.column), pad
+        scene.hotspots[scene.inspected or ""],
+        (width, height),
+        scene.area.union(scene.column),
+        pad,
+        [*scene.graph.nodes.values(), *scene.graph.chips.values()],
     )
     panel(surface, card, palette.raised, edge=palette.focus, width=theme.line * 2)
     y = (
@@ -258,13 +273,33 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
 
 
 def _beside(
-    anchor: pygame.Rect, size: tuple[int, int], bounds: pygame.Rect, gap: int
+    anchor: pygame.Rect,
+    size: tuple[int, int],
+    bounds: pygame.Rect,
+    gap: int,
+    avoid: list[pygame.Rect],
 ) -> pygame.Rect:
-    """A card of `size` next to `anchor` (right if it fits, else left), kept inside `bounds`."""
+    """A card of `size` inside `bounds`: beside `anchor` or in a corner, wherever it covers
+    least of `avoid` (the departments and hand-off labels), the nearest of those."""
     card = pygame.Rect((0, 0), size)
-    card.top = anchor.top
-    if anchor.right + gap + card.width <= bounds.right:
-        card.left = anchor.right + gap
-    else:
-        card.right = anchor.left - gap
-    return card.clamp(bounds)
+    spots = {
+        "topleft": (anchor.right + gap, anchor.top),
+        "topright": (anchor.left - gap, anchor.top),
+        "midtop": (anchor.centerx, anchor.bottom + gap),
+        "midbottom": (anchor.centerx, anchor.top - gap),
+    }
+    places = []
+    for handle, point in spots.items():
+        place = card.copy()
+        setattr(place, handle, point)
+        places.append(place.clamp(bounds))
+    for corner in ("topleft", "topright", "bottomleft", "bottomright"):
+        place = card.copy()
+        setattr(place, corner, getattr(bounds.inflate(-2 * gap, -2 * gap), corner))
+        places.append(place)
+
+    def cost(place: pygame.Rect) -> tuple[int, float]:
+        covered = sum(place.clip(r).width * place.clip(r).height for r in [*avoid, anchor])
+        return covered, math.dist(place.center, anchor.center)
+
+    return min(places, key=cost)

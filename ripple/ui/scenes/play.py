@@ -249,18 +249,23 @@ class PlayScene(Scene):
     # --- drawing ------------------------------------------------------------------
 
     def lit(self) -> frozenset[str]:
-        """What to highlight on the graph: the inspected customer's ripple chains, or the
-        targets of the intervention being aimed."""
+        """What to highlight on the graph: the targets of the intervention being aimed, or
+        the ripple chains through the inspected customer or from the inspected department."""
         if self.targeting:
             return frozenset(item.name for item in self.targets.items)
-        if self.inspected and self.inspected.startswith("customer:"):
-            customer = self.inspected.split(":", 1)[1]
-            lit: set[str] = {self.inspected}
-            for ripple in self.session.game.ripples(customer=customer)[:3]:
-                lit.update(ripple.chain)
-                lit.update(f"{a}->{b}" for a, b in itertools.pairwise(ripple.chain))
-            return frozenset(lit)
-        return frozenset()
+        kind, _, key = (self.inspected or "").partition(":")
+        if kind == "customer":
+            ripples = self.session.game.ripples(customer=key)[:3]
+        elif kind == "dept":
+            ripples = self.session.game.ripples(department=key)[:3]
+        else:
+            return frozenset()
+        lit: set[str] = {self.inspected or ""}
+        for ripple in ripples:
+            lit.update(ripple.chain)
+            lit.update(f"{a}->{b}" for a, b in itertools.pairwise(ripple.chain))
+            lit.add(f"customer:{ripple.customer}")
+        return frozenset(lit)
 
     def _panels_key(self) -> tuple[object, ...]:
         """What the scoreboard, decisions and log show: they are redrawn only when it changes."""
