@@ -16,11 +16,13 @@ import pygame
 import pytest
 
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.report.standings import standings
 from ripple.ui.app import App
 from ripple.ui.draw.charts import ticks
 from ripple.ui.pilot import Pilot
 from ripple.ui.scene import Scene
-from ripple.ui.scenes.debrief import PAGES, DebriefScene, standings
+from ripple.ui.scenes.debrief import DebriefScene
+from ripple.ui.scenes.debrief_pages import PAGES
 from ripple.ui.session import Session
 
 SMALL = (1024, 768)

@@ -4,6 +4,7 @@ and what customers felt. Written for a terminal and for reading aloud in a debri
 from __future__ import annotations
 
 from ripple.engine import Game
+from ripple.report.standings import HARMFUL, harm_shares
 
 _BAR = 20
 
@@ -70,14 +71,11 @@ def customers(game: Game) -> list[str]:
 
 def own_numbers(game: Game) -> list[str]:
     """Departments that looked good on their own numbers but hurt customers downstream."""
-    harm: dict[str, float] = {}
-    for (department, _), weight in game.attribution().items():
-        harm[department] = harm.get(department, 0.0) + weight
-    total = sum(harm.values())
+    shares = harm_shares(game)
     lines = []
     for view in game.snapshot().departments:
-        share = harm.get(view.id, 0.0) / total if total else 0.0
-        if view.total_processed and share >= 0.2:
+        share = shares.get(view.id, 0.0)
+        if view.total_processed and share >= HARMFUL:
             lines.append(
                 f"- {view.name} finished {view.total_processed} {game.scenario.item.many} "
                 f"yet started {share:.0%} of the harm customers felt."

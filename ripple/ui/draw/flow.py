@@ -4,12 +4,11 @@ as work. Everything is a function of the animation's progress `t` (0 to 1)."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from ripple.engine import Snapshot
-from ripple.ui.draw.graph import GraphView, Link, mix
+from ripple.ui.draw.geometry import Link
+from ripple.ui.draw.graph import GraphView
 from ripple.ui.theme import Colour, Theme
 
 DOTS = 6
@@ -95,11 +94,3 @@ def draw_flow(
                 at = _along(back, max(0.0, t - 0.4) / 0.6, k, DOTS)
                 if at is not None:
                     _complaint(surface, theme, at, radius + 2)
-
-
-def pulse(t: float) -> float:
-    """A 0-to-1 wave for highlights that breathe."""
-    return 0.5 + 0.5 * math.sin(t * math.tau)
-
-
-__all__ = ["draw_flow", "mix", "pulse"]

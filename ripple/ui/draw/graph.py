@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
 import pygame
 
 from ripple.engine import Snapshot
 from ripple.engine.snapshot import DepartmentView
 from ripple.scenario.model import Scenario
+from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
 from ripple.ui.theme import Colour, Theme
 from ripple.ui.widgets import bar, blit, panel
 
@@ -29,127 +29,12 @@ MOODS: dict[str, tuple[str, str]] = {
 """Each customer mood's icon and palette colour: the icon and the word carry it, not colour."""
 
 
-def mix(a: float, b: float, t: float) -> float:
-    """The value `t` of the way from a to b."""
-    return a + (b - a) * t
-
-
 def rating_colour(theme: Theme, share: float) -> Colour:
     """Good, middling or poor service, as the palette colours it."""
     palette = theme.palette
     if share >= 0.8:
         return palette.good
     return palette.focus if share >= 0.6 else palette.bad
-
-
-@dataclass
-class Link:
-    """Where a hand-off is drawn: from the supplier's edge to the customer's, bowed out
-    sideways by `bend` pixels (so a hand-off that skips a department goes round it)."""
-
-    start: tuple[float, float]
-    end: tuple[float, float]
-    bend: float = 0.0
-
-    def at(self, t: float) -> tuple[int, int]:
-        """The point `t` of the way along."""
-        (x0, y0), (x1, y1) = self.start, self.end
-        length = math.dist(self.start, self.end) or 1.0
-        nx, ny = -(y1 - y0) / length, (x1 - x0) / length
-        lift = 4 * t * (1 - t) * self.bend
-        return round(mix(x0, x1, t) + nx * lift), round(mix(y0, y1, t) + ny * lift)
-
-    @property
-    def middle(self) -> tuple[int, int]:
-        """The point halfway."""
-        return self.at(0.5)
-
-    def points(self, steps: int = 16) -> list[tuple[int, int]]:
-        """The line as a polyline."""
-        if not self.bend:
-            return [self.at(0.0), self.at(1.0)]
-        return [self.at(k / steps) for k in range(steps + 1)]
-
-
-def _node_size(columns: int, rows: int, area: pygame.Rect, theme: Theme) -> tuple[int, int]:
-    width = min(round(theme.unit * 12), round(area.width / columns * 0.8))
-    height = min(round(theme.unit * 5.2), round(area.height / rows * 0.72))
-    return width, height
-
-
-def _place_nodes(
-    positions: dict[str, tuple[float, float]],
-    area: pygame.Rect,
-    theme: Theme,
-    names: list[str],
-    vertical: bool | None = None,
-) -> tuple[dict[str, pygame.Rect], bool]:
-    """Department boxes in `area`, flowing left to right, or top to bottom when that
-    gives the boxes more room (a long chain on a small screen)."""
-    xs = {round(x, 6) for x, _ in positions.values()}
-    ys_per_column = [sum(1 for p in positions.values() if round(p[0], 6) == x) for x in xs]
-    columns, rows = max(1, len(xs)), max(ys_per_column, default=1)
-    ideal = (theme.unit * 12, theme.unit * 5.2)
-
-    def room(size: tuple[int, int]) -> float:
-        return min(size[0] / ideal[0], size[1] / ideal[1])
-
-    across = _node_size(columns, rows, area, theme)
-    down = _node_size(rows, columns, area, theme)
-    font = theme.font(theme.size(1.0), "bold")
-    needed = max((font.size(name)[0] for name in names), default=0) + theme.unit
-    if vertical is None:
-        vertical = across[0] < needed and room(down) > room(across)
-    width, height = down if vertical else across
-    if not vertical:
-        width = max(width, min(needed, round(area.width / columns * 0.86)))
-    for _ in range(12):
-        nodes = _centre_nodes(positions, area, (width, height), vertical, theme.unit)
-        boxes = [r.inflate(theme.unit // 2, theme.unit // 2) for r in nodes.values()]
-        clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.colliderect(b)]
-        if not clashes:
-            break
-        side_by_side = any(
-            abs(a.centerx - b.centerx) * height >= abs(a.centery - b.centery) * width
-            for a, b in clashes
-        )
-        if side_by_side:
-            width = round(width * 0.9)
-        else:
-            height = round(height * 0.9)
-    return nodes, vertical
-
-
-def _centre_nodes(
-    positions: dict[str, tuple[float, float]],
-    area: pygame.Rect,
-    size: tuple[int, int],
-    vertical: bool,
-    unit: int,
-) -> dict[str, pygame.Rect]:
-    width, height = size
-    inner = area.inflate(-(width + unit), -(height + unit))
-    nodes = {}
-    for department, (x, y) in positions.items():
-        if vertical:
-            x, y = y, x
-        rect = pygame.Rect(0, 0, width, height)
-        rect.center = (round(inner.x + x * inner.width), round(inner.y + y * inner.height))
-        nodes[department] = rect
-    return nodes
-
-
-def _edge_point(rect: pygame.Rect, towards: tuple[float, float]) -> tuple[float, float]:
-    """Where the line from the rect's centre towards a point leaves the rect."""
-    cx, cy = rect.center
-    dx, dy = towards[0] - cx, towards[1] - cy
-    if dx == 0 and dy == 0:
-        return float(cx), float(cy)
-    scale = min(
-        (rect.width / 2) / abs(dx) if dx else math.inf,
-        (rect.height / 2) / abs(dy) if dy else math.inf,
-    )
-    return cx + dx * scale, cy + dy * scale
 
 
 class GraphView:
@@ -172,7 +57,7 @@ class GraphView:
         loose = [d.id for d in self.scenario.departments if d.id not in linked]
         main = {d: p for d, p in self.positions.items() if d in linked or not linked}
         names = list(self.names.values())
-        self.nodes, vertical = _place_nodes(main, area, theme, names)
+        self.nodes, vertical = place_nodes(main, area, theme, names)
         if loose and len(main) < len(self.positions):
             self._place_loose(loose, area, theme, names, vertical)
         self.links, self.chips = {}, {}
@@ -185,8 +70,8 @@ class GraphView:
                 length = math.dist(a.center, b.center) or 1.0
                 nx, ny = (b.centery - a.centery) / length, -(b.centerx - a.centerx) / length
                 shift = (nx * theme.unit * 0.7, ny * theme.unit * 0.7)
-            start = _edge_point(a, b.center)
-            end = _edge_point(b, a.center)
+            start = edge_point(a, b.center)
+            end = edge_point(b, a.center)
             blocked = any(
                 r.clipline(start, end)
                 for d, r in self.nodes.items()
@@ -237,7 +122,7 @@ class GraphView:
             rest = pygame.Rect(area.x, area.y, area.width - size[0] - 2 * gap, area.height)
         else:
             rest = pygame.Rect(area.x, area.y, area.width, area.height - size[1] - 2 * gap)
-        self.nodes, _ = _place_nodes(main, rest, theme, names, vertical)
+        self.nodes, _ = place_nodes(main, rest, theme, names, vertical)
         size = next(iter(self.nodes.values())).size
         corner = (area.right - gap, area.bottom - gap)
         for department in loose:
@@ -362,10 +247,10 @@ class GraphView:
         points = link.points()
         if rating < 0.6:
             for a, b in itertools.pairwise(points):
-                _dashed(surface, colour, a, b, width, theme.unit)
+                dashed(surface, colour, a, b, width, theme.unit)
         else:
             pygame.draw.lines(surface, colour, False, points, width)
-        _arrow(surface, colour, link.at(0.9), link.end, theme.unit * 0.6)
+        arrow(surface, colour, link.at(0.9), link.end, theme.unit * 0.6)
 
     def _draw_department(
         self,
@@ -514,29 +399,4 @@ class GraphView:
             scale=0.7,
             colour=theme.palette.muted,
             anchor="bottomleft",
-        )
-
-
-def _arrow(surface: pygame.Surface, colour: Colour, start, end, size: float) -> None:  # type: ignore[no-untyped-def]
-    angle = math.atan2(end[1] - start[1], end[0] - start[0])
-    points = [end]
-    for side in (-0.45, 0.45):
-        points.append(
-            (end[0] - size * math.cos(angle + side), end[1] - size * math.sin(angle + side))
-        )
-    pygame.draw.polygon(surface, colour, points)
-
-
-def _dashed(surface: pygame.Surface, colour: Colour, start, end, width: int, dash: int) -> None:  # type: ignore[no-untyped-def]
-    length = math.dist(start, end)
-    steps = max(1, int(length // dash))
-    for k in range(0, steps, 2):
-        a = k / steps
-        b = min(1.0, (k + 1) / steps)
-        pygame.draw.line(
-            surface,
-            colour,
-            (mix(start[0], end[0], a), mix(start[1], end[1], a)),
-            (mix(start[0], end[0], b), mix(start[1], end[1], b)),
-            width,
         )
