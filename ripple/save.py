@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ripple.engine import Decision, Game
+from ripple.scenario.model import Scenario
 
 FORMAT = "ripple-save"
 VERSION = 1
@@ -35,20 +36,63 @@ class SavedGame:
     decisions: tuple[tuple[Decision, ...], ...]
     injected: tuple[tuple[str, ...], ...] = ()
     teams: tuple[str, ...] = field(default_factory=tuple)
+    team_decisions: dict[str, tuple[tuple[Decision, ...], ...]] = field(default_factory=dict)
+    """Hot-seat play: each team's own decisions (then `decisions` is empty)."""
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Teams sharing one organisation: the departments each team decides for."""
+    budget: int | None = None
+    """The budget per turn when it is not the scenario's (teams sharing one organisation)."""
+
+    @property
+    def mode(self) -> str:
+        """'hotseat' (each team its own copy), 'roles' (one shared organisation) or 'single'."""
+        if self.team_decisions:
+            return "hotseat"
+        return "roles" if self.roles else "single"
 
     def as_dict(self) -> dict[str, Any]:
         """The save as JSON-ready data."""
-        return {
+
+        def turns(decisions: tuple[tuple[Decision, ...], ...]) -> list[list[dict]]:
+            return [[d.as_dict() for d in turn] for turn in decisions]
+
+        data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "scenario": self.scenario,
             "scenario_sha256": self.scenario_sha256,
             "seed": self.seed,
             "turns": self.turns,
-            "decisions": [[d.as_dict() for d in turn] for turn in self.decisions],
-            "injected": [list(events) for events in self.injected],
+            "mode": self.mode,
             "teams": list(self.teams),
+            "decisions": (
+                {team: turns(d) for team, d in self.team_decisions.items()}
+                if self.team_decisions
+                else turns(self.decisions)
+            ),
+            "injected": [list(events) for events in self.injected],
         }
+        if self.roles:
+            data["roles"] = {team: list(ids) for team, ids in self.roles.items()}
+        if self.budget is not None:
+            data["budget"] = self.budget
+        return data
+
+    def games(self, scenario: Scenario) -> dict[str, Game]:
+        """Replay the save: one game per team in hot-seat play, else one game (key '')."""
+
+        def replay(decisions: tuple[tuple[Decision, ...], ...]) -> Game:
+            game = Game(scenario, self.seed if self.seed >= 0 else None, budget=self.budget)
+            for turn, chosen in enumerate(decisions):
+                if game.over:
+                    break
+                injected = self.injected[turn] if turn < len(self.injected) else ()
+                game.play_turn(chosen, injected)
+            return game
+
+        if self.team_decisions:
+            return {team: replay(d) for team, d in self.team_decisions.items()}
+        return {"": replay(self.decisions)}
 
 
 def save_of(game: Game, scenario_path: str, scenario_sha256: str) -> SavedGame:
@@ -116,14 +160,20 @@ def read_save(path: str | Path) -> SavedGame:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SaveError(f'{where}: not a saved game (no "format": "{FORMAT}")')
     try:
+        decisions = raw.get("decisions", [])
+        per_team = decisions if isinstance(decisions, dict) else {}
+        budget = raw.get("budget")
         return SavedGame(
             scenario=str(raw.get("scenario", "")),
             scenario_sha256=str(raw.get("scenario_sha256", "")),
             seed=int(raw["seed"]),
             turns=int(raw["turns"]),
-            decisions=_decisions(raw.get("decisions", []), where),
+            decisions=() if per_team else _decisions(decisions, where),
             injected=tuple(tuple(str(e) for e in t) for t in raw.get("injected", [])),
             teams=tuple(str(t) for t in raw.get("teams", [])),
+            team_decisions={str(t): _decisions(d, where) for t, d in per_team.items()},
+            roles={str(t): tuple(str(i) for i in ids) for t, ids in raw.get("roles", {}).items()},
+            budget=None if budget is None else int(budget),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SaveError(f"{where}: damaged save: {error}") from None

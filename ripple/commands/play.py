@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ripple.commands.options import count, scenario_file, size
+from ripple.commands.options import count, positive, scenario_file, size
 from ripple.engine.policies import POLICIES
 
 NAME = "play"
@@ -50,6 +50,26 @@ def add(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--screenshot", type=Path, metavar="PATH", help="with --autoplay: save that screen as a PNG"
     )
+    parser.add_argument(
+        "--teams",
+        type=team_names,
+        default=(),
+        metavar="A,B,...",
+        help="teams taking turns on one laptop, each with its own copy of the organisation "
+        "(same seed and events)",
+    )
+    parser.add_argument(
+        "--roles",
+        action="store_true",
+        help="with --teams: one shared organisation, each team running a block of departments "
+        "and deciding only for them",
+    )
+    parser.add_argument(
+        "--timer",
+        type=positive,
+        metavar="SECONDS",
+        help="seconds each team has to choose; then the turn ends with what is chosen",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,5 +90,16 @@ def run(args: argparse.Namespace) -> int:
             policy=args.policy,
             screen=args.screen,
             screenshot=args.screenshot,
+            teams=args.teams,
+            roles=args.roles,
+            timer=args.timer,
         )
     )
+
+
+def team_names(text: str) -> tuple[str, ...]:
+    """Team names, comma-separated, each used once."""
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if len(names) < 2 or len(set(names)) != len(names):
+        raise argparse.ArgumentTypeError("give two or more different team names: Red,Blue,Green")
+    return names

@@ -37,11 +37,13 @@ class Game:
         *,
         turns: int | None = None,
         keep_snapshots: bool = True,
+        budget: int | None = None,
     ) -> None:
         self.scenario = scenario
         self.seed = scenario.seed if seed is None else seed
         self.turns = turns if turns is not None else scenario.turns
         self.keep_snapshots = keep_snapshots
+        self._budget = scenario.budget if budget is None else budget
         menu = scenario.interventions if scenario.interventions is not None else STANDARD_MENU
         self.events = {e.id: e for e in scenario.events}
         departments = {d.id: d.name for d in sorted(scenario.departments, key=lambda d: d.id)}
@@ -65,8 +67,10 @@ class Game:
 
     @property
     def budget(self) -> int:
-        """What a player may spend on the next turn (unspent budget does not carry over)."""
-        return self.scenario.budget
+        """What may be spent on the next turn (unspent budget does not carry over): the
+        scenario's budget, or the budget the game was set up with (teams sharing one
+        organisation each bring their own)."""
+        return self._budget
 
     def play_turn(
         self, decisions: Sequence[Decision] = (), inject: Sequence[str] = ()

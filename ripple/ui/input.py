@@ -30,6 +30,10 @@ _KEYS: dict[int, i.Intent] = {
     pygame.K_m: i.Mute(),
     pygame.K_F11: i.Fullscreen(),
     pygame.K_d: i.Debrief(),
+    pygame.K_p: i.Pause(),
+    pygame.K_u: i.Undo(),
+    pygame.K_i: i.Inject(),
+    pygame.K_s: i.HideScores(),
 }
 """Keys and what they mean; `help` lists them for players from the same table."""
 
@@ -41,7 +45,11 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "inspect the next / previous department, hand-off or customer"),
     ("Space", "skip the animation"),
     ("+ / -", "animate faster / slower"),
-    ("D", "go to the debrief when the game is over"),
+    ("D", "open the debrief (any time; Esc comes back)"),
+    ("P", "facilitator: pause / resume the animation and the turn timer"),
+    ("U", "facilitator: undo the last turn and play it again"),
+    ("I", "facilitator: set off one of the scenario's events"),
+    ("S", "facilitator: hide / show the scoreboard"),
     ("M", "sound cues on / off"),
     ("F11", "fullscreen on / off"),
     ("F1 or ?", "this help"),

@@ -116,3 +116,23 @@ class Type(Intent):
     """Text typed (for a file name)."""
 
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pause(Intent):
+    """P (facilitator): pause or resume the animation and the turn timer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Undo(Intent):
+    """U (facilitator): take back the last turn played, to play it again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Inject(Intent):
+    """I (facilitator): set off one of the scenario's events."""
+
+
+@dataclass(frozen=True, slots=True)
+class HideScores(Intent):
+    """S (facilitator): hide the scoreboard during play (the debrief shows it)."""

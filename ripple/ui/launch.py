@@ -35,6 +35,9 @@ class Options:
     policy: str = "none"
     screen: str = "play"
     screenshot: Path | None = None
+    teams: tuple[str, ...] = ()
+    roles: bool = False
+    timer: float | None = None
 
 
 def has_display() -> bool:
@@ -80,7 +83,16 @@ def play(options: Options) -> int:
     )
     app.push(TitleScene(app))
     if saved is not None or (options.autoplay is not None and options.screen != "title"):
-        problems = start_game(app, path, seed=options.seed, save_to=options.save, saved=saved)
+        problems = start_game(
+            app,
+            path,
+            seed=options.seed,
+            save_to=options.save,
+            saved=saved,
+            teams=options.teams,
+            roles=options.roles,
+            timer=options.timer,
+        )
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1
@@ -102,11 +114,13 @@ def autoplay(app: object, options: Options) -> int:
     assert isinstance(scene, PlayScene)
     choose = POLICIES[options.policy]
     session = scene.session
-    for _ in range(min(options.autoplay or 0, session.game.turns - session.game.turn)):
+    rounds = min(options.autoplay or 0, session.game.turns - session.game.turn)
+    for _ in range(rounds * len(session.teams)):
         for decision in choose(session.game):
             session.choose(decision)
         session.end_turn()
         session.wait()
+        session.show_current()
     scene.progress = 1.0
     if options.screen == "debrief":
         from ripple.ui.scenes.debrief import DebriefScene

@@ -1,5 +1,11 @@
-"""A game on screen: the engine game, this turn's choices, resolving turns aside from
-drawing, and saves after every turn. Scenes change the game only through this."""
+"""A game on screen: the engine games, this turn's choices, turns resolved and saved aside
+from drawing, and the teams taking turns. Scenes change the game only through this.
+
+Three ways to play: one player or team (`single`); teams taking turns on one laptop, each
+with its own copy of the organisation, same seed and events (`hotseat`); or teams sharing
+one organisation, each deciding only for the departments it owns (`roles`), the turn
+resolving once every team has chosen.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,12 @@ from pathlib import Path
 
 from ripple.engine import Decision, DecisionError, Game, Snapshot, TurnReport
 from ripple.engine.interventions import Option
-from ripple.save import SavedGame, save_of, write_save
+from ripple.save import SavedGame, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
-from ripple.scenario.model import Intervention, Scenario
+from ripple.scenario.model import Intervention, Scenario, parse_handoff
+
+SOLO = ""
+"""The name of the one team of a single-player game."""
 
 
 def data_dir() -> Path:
@@ -29,7 +38,7 @@ def data_dir() -> Path:
 
 
 class Session:
-    """One game being played in the window."""
+    """One game (or one game per team) being played in the window."""
 
     def __init__(
         self,
@@ -39,21 +48,40 @@ class Session:
         seed: int | None = None,
         save_to: Path | None = None,
         saved: SavedGame | None = None,
+        teams: tuple[str, ...] = (),
+        roles: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.scenario = scenario
         self.path = path
         self.hash = scenario_hash(path)
         self.save_to = save_to
         self.autosave_to = data_dir() / "autosave" / f"{path.stem}.json"
-        self.game = Game(scenario, saved.seed if saved and saved.seed >= 0 else seed)
-        if saved:
-            for decisions, injected in zip(saved.decisions, _padded(saved), strict=True):
-                if self.game.over:
-                    break
-                self.game.play_turn(decisions, injected)
+        if saved is not None:
+            teams, roles = saved.teams, saved.roles or None
+            seed = saved.seed if saved.seed >= 0 else seed
+        self.teams: tuple[str, ...] = teams or (SOLO,)
+        self.roles = dict(roles) if roles else {}
+        self.mode = "roles" if self.roles else ("hotseat" if len(self.teams) > 1 else "single")
+        budget = scenario.budget * len(self.teams) if self.roles else None
+        names = self.teams if self.mode == "hotseat" else (SOLO,)
+        self.games = {name: Game(scenario, seed, budget=budget) for name in names}
+        if saved is not None:
+            self.games = (
+                saved.games(scenario) if saved.decisions or saved.team_decisions else self.games
+            )
+        self.current = 0
         self.chosen: list[Decision] = []
-        self.before: Snapshot = self.game.snapshot(max(0, self.game.turn - 1))
-        self.after: Snapshot = self.game.snapshot()
+        self.shared: list[Decision] = []
+        """Roles: what the teams before the current one chose this turn."""
+        self.injections: list[str] = []
+        """Events a facilitator set off for this round: every team's game gets them."""
+        self.next_injections: list[str] = []
+        """Events set off after the round began: every team gets them next round."""
+        self.views = {
+            name: (game.snapshot(max(0, game.turn - 1)), game.snapshot())
+            for name, game in self.games.items()
+        }
+        self.showing = self._board(self.team)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="turn")
         self._pending: Future[TurnReport] | None = None
         self.save_problem = ""
@@ -63,48 +91,91 @@ class Session:
         """A new game of the scenario file at `path` (raises ScenarioError if it is wrong)."""
         return cls(load_scenario(path), path, **options)  # type: ignore[arg-type]
 
+    # --- who is playing -----------------------------------------------------------
+
+    @property
+    def team(self) -> str:
+        """The team whose turn it is to choose ('' in a single-player game)."""
+        return self.teams[self.current]
+
+    def _board(self, team: str) -> str:
+        """The game a team plays: its own in hot-seat play, else the one shared game."""
+        return team if self.mode == "hotseat" else SOLO
+
+    @property
+    def game(self) -> Game:
+        """The game the current team is deciding for."""
+        return self.games[self._board(self.team)]
+
+    @property
+    def before(self) -> Snapshot:
+        """The snapshot before the turn on screen (for animating)."""
+        return self.views[self.showing][0]
+
+    @property
+    def after(self) -> Snapshot:
+        """The snapshot after the turn on screen."""
+        return self.views[self.showing][1]
+
+    def show_current(self) -> bool:
+        """Put the current team's organisation on screen; True if that changed the view."""
+        board = self._board(self.team)
+        if board == self.showing:
+            return False
+        self.showing = board
+        return True
+
+    # --- choosing -----------------------------------------------------------------
+
     @property
     def interventions(self) -> list[Intervention]:
-        """The menu, in scenario order."""
-        return list(self.game.menu.interventions.values())
+        """The menu, in scenario order (teams sharing an organisation cannot aim at everyone)."""
+        menu = list(self.game.menu.interventions.values())
+        return [i for i in menu if not (self.roles and i.target == "everyone")]
 
     @property
     def spent(self) -> int:
-        """Budget spent on this turn's choices so far."""
+        """Budget the current team has spent this turn."""
         menu = self.game.menu.interventions
         return sum(menu[d.intervention].cost for d in self.chosen)
 
     @property
+    def budget(self) -> int:
+        """Each team's budget per turn."""
+        return self.scenario.budget
+
+    @property
     def budget_left(self) -> int:
-        """What is left to spend this turn."""
-        return self.game.budget - self.spent
+        """What the current team has left to spend this turn."""
+        return self.budget - self.spent
 
-    @property
-    def resolving(self) -> bool:
-        """True while a turn is being worked out."""
-        return self._pending is not None
-
-    @property
-    def over(self) -> bool:
-        """True once the last turn has been played (and nothing is resolving)."""
-        return self.after.turn >= self.after.turns and not self.resolving
+    def owns(self, target: str | None) -> bool:
+        """True if the current team may aim at `target` (always, unless teams have roles)."""
+        if not self.roles:
+            return True
+        if target is None:
+            return False
+        pair = parse_handoff(target)
+        return (pair[0] if pair else target) in self.roles.get(self.team, ())
 
     def targets(self, intervention: Intervention) -> list[Option]:
-        """Where this intervention can be aimed, in the scenario's order, as players read it."""
+        """Where this intervention can be aimed by the current team, in the scenario's order."""
         menu = self.game.menu
         order = {d.id: i for i, d in enumerate(self.scenario.departments)}
         order |= {
             f"{d.supplier}->{d.customer}": i for i, d in enumerate(self.scenario.dependencies)
         }
         targets = sorted(menu.targets(intervention), key=lambda t: order.get(t or "", 0))
-        return [Option(intervention, t, menu.target_name(t)) for t in targets]
+        return [Option(intervention, t, menu.target_name(t)) for t in targets if self.owns(t)]
 
     def choose(self, decision: Decision) -> str | None:
-        """Add a decision to this turn; returns why not, if it is not allowed."""
+        """Add a decision to the current team's turn; returns why not, if it is not allowed."""
         if self.resolving or self.over:
             return "wait for the turn to finish"
+        if not self.owns(decision.target):
+            return f"{self.team} does not run {self.game.menu.target_name(decision.target)}"
         try:
-            self.game.menu.check([*self.chosen, decision], self.game.budget)
+            self.game.menu.check([*self.chosen, decision], self.budget)
         except DecisionError as error:
             return str(error)
         self.chosen.append(decision)
@@ -114,16 +185,45 @@ class Session:
         """Remove the last decision chosen this turn."""
         return self.chosen.pop() if self.chosen and not self.resolving else None
 
+    def inject(self, event: str) -> None:
+        """A facilitator sets off one of the scenario's events. Every team gets it on the
+        same turn: this round if no team has played it yet, else the next round."""
+        queue = self.injections if self.current == 0 and not self.shared else self.next_injections
+        if event not in queue:
+            queue.append(event)
+
+    # --- turns --------------------------------------------------------------------
+
+    @property
+    def resolving(self) -> bool:
+        """True while a turn is being worked out."""
+        return self._pending is not None
+
+    @property
+    def over(self) -> bool:
+        """True once every game has played its last turn (and nothing is resolving)."""
+        return not self.resolving and all(g.over for g in self.games.values()) and not self.shared
+
     def end_turn(self) -> bool:
-        """Start resolving the turn with this turn's choices (in the background)."""
+        """The current team is done. With roles, the next team chooses; otherwise (or after
+        the last team) the turn resolves in the background."""
         if self.resolving or self.over:
             return False
-        self._pending = self._worker.submit(self._resolve, tuple(self.chosen))
+        if self.mode == "roles" and self.current < len(self.teams) - 1:
+            self.shared += self.chosen
+            self.chosen = []
+            self.current += 1
+            return True
+        decisions = (*self.shared, *self.chosen)
+        board = self._board(self.team)
+        self._pending = self._worker.submit(self._resolve, board, decisions, tuple(self.injections))
         return True
 
-    def _resolve(self, decisions: tuple[Decision, ...]) -> TurnReport:
-        """On the worker: play the turn, then save it, so no frame waits for either."""
-        report = self.game.play_turn(decisions)
+    def _resolve(
+        self, board: str, decisions: tuple[Decision, ...], events: tuple[str, ...]
+    ) -> TurnReport:
+        """On the worker: play the turn, then save, so no frame waits for either."""
+        report = self.games[board].play_turn(decisions, events)
         self.save()
         return report
 
@@ -133,8 +233,13 @@ class Session:
             return None
         report = self._pending.result()
         self._pending = None
-        self.chosen = []
-        self.before, self.after = self.after, self.game.snapshot()
+        board = self._board(self.team)
+        self.views[board] = (self.views[board][1], self.games[board].snapshot())
+        self.showing = board
+        self.chosen, self.shared = [], []
+        self.current = (self.current + 1) % len(self.teams) if self.mode == "hotseat" else 0
+        if self.current == 0:
+            self.injections, self.next_injections = self.next_injections, []
         return report
 
     def wait(self) -> TurnReport | None:
@@ -143,12 +248,56 @@ class Session:
             self._pending.result()
         return self.poll()
 
+    def undo(self) -> bool:
+        """Take back the last turn played: the team that played it chooses again."""
+        if self.resolving:
+            return False
+        last = (self.current - 1) % len(self.teams) if self.mode == "hotseat" else 0
+        board = self._board(self.teams[last])
+        game = self.games[board]
+        if game.turn == 0:
+            return False
+        decisions = list(game.decisions[-1])
+        game.rewind(game.turn - 1)
+        self.views[board] = (game.snapshot(max(0, game.turn - 1)), game.snapshot())
+        self.current, self.showing = last, board
+        if self.mode == "roles":
+            self.current = len(self.teams) - 1
+            mine = [d for d in decisions if self.owns(d.target)]
+            self.shared = [d for d in decisions if d not in mine]
+            self.chosen = mine
+        else:
+            self.chosen, self.shared = decisions, []
+        self.save()
+        return True
+
+    # --- saving -------------------------------------------------------------------
+
+    def saved(self) -> SavedGame:
+        """The game(s) so far as a save."""
+        first = self.games[self._board(self.teams[0])]
+        hotseat = self.mode == "hotseat"
+        return SavedGame(
+            scenario=str(self.path.resolve()),
+            scenario_sha256=self.hash,
+            seed=first.seed,
+            turns=first.turns,
+            decisions=() if hotseat else tuple(first.decisions),
+            injected=tuple(first.injected),
+            teams=self.teams if self.teams != (SOLO,) else (),
+            team_decisions={t: tuple(g.decisions) for t, g in self.games.items()}
+            if hotseat
+            else {},
+            roles=self.roles,
+            budget=first.budget if self.roles else None,
+        )
+
     def save(self) -> None:
         """Write the game so far to the autosave and, if asked for, the save file.
 
         A save that fails does not stop the game; `save_problem` says what went wrong.
         """
-        saved = save_of(self.game, str(self.path.resolve()), self.hash)
+        saved = self.saved()
         self.save_problem = ""
         for target in (self.autosave_to, self.save_to):
             if target is not None:
@@ -160,8 +309,3 @@ class Session:
     def close(self) -> None:
         """Stop the background worker."""
         self._worker.shutdown(wait=True)
-
-
-def _padded(saved: SavedGame) -> list[tuple[str, ...]]:
-    injected = list(saved.injected)
-    return injected + [()] * (len(saved.decisions) - len(injected))

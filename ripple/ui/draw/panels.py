@@ -17,24 +17,35 @@ if TYPE_CHECKING:
     from ripple.ui.scenes.play import PlayScene
 
 
-def _scoreboard(session: Session) -> list[tuple[str, float | None]]:
+def _scoreboard(scene: PlayScene) -> list[tuple[str, float | None]]:
     """The scoreboard's entries, most important first: (text, meter share or None)."""
+    session = scene.session
     after = session.after
-    customers = after.customers
-    weights = [max(c.arrived, 1) for c in customers]
-    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
-        weights
-    )
+    entries: list[tuple[str, float | None]] = []
+    if session.mode != "single":
+        entries.append((f"{session.team}'s turn", None))
+    if scene.time_left is not None and not session.over:
+        seconds = max(0, int(scene.time_left))
+        entries.append((f"{seconds // 60}:{seconds % 60:02d} left", None))
+    if scene.paused:
+        entries.append(("PAUSED", None))
     turn = (
         f"Game over: {after.turns} turns"
         if session.over
         else f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
     )
+    entries += [(turn, None), (f"Budget {session.budget_left} of {session.budget}", None)]
+    if scene.scores_hidden:
+        return [*entries, ("scores hidden (S)", None)]
+    customers = after.customers
+    weights = [max(c.arrived, 1) for c in customers]
+    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
+        weights
+    )
     internal = [h.satisfaction for h in after.handoffs]
     lost = 1.0 - min((c.remaining for c in customers), default=1.0)
     return [
-        (turn, None),
-        (f"Budget {session.budget_left} of {session.game.budget}", None),
+        *entries,
         (f"Customers {satisfaction:.0%}", satisfaction),
         (f"Complaints {sum(c.complaints for c in customers)}", None),
         (f"Churn {lost:.0%}", None),
@@ -42,12 +53,13 @@ def _scoreboard(session: Session) -> list[tuple[str, float | None]]:
     ]
 
 
-def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
     """Scoreboard, then the title if there is room: smaller text before anything is cut."""
     palette = theme.palette
+    rect = scene.status
     pygame.draw.rect(surface, palette.panel, rect)
     pad = theme.unit
-    entries = _scoreboard(session)
+    entries = _scoreboard(scene)
     meter = round(theme.unit * 4)
     for scale in (1.0, 0.85, 0.72):
         font = theme.font(theme.size(scale), "bold")
@@ -57,7 +69,7 @@ def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, sessio
         )
         if needed <= rect.width - pad:
             break
-    title = session.scenario.title
+    title = scene.session.scenario.title
     room = rect.width - needed - pad
     x = pad
     if room > theme.unit * 5:
@@ -76,10 +88,18 @@ def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, sessio
             + pad
         )
         x = max(x, rect.width - needed)
-    for text, share in entries:
+    for index, (text, share) in enumerate(entries):
+        colour = palette.focus if index == 0 and scene.session.mode != "single" else None
         x = (
             blit(
-                surface, theme, text, (x, rect.centery), scale=scale, face="bold", anchor="midleft"
+                surface,
+                theme,
+                text,
+                (x, rect.centery),
+                scale=scale,
+                face="bold",
+                colour=colour,
+                anchor="midleft",
             ).right
             + pad // 2
         )
@@ -88,6 +108,19 @@ def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, sessio
             bar(surface, gauge, share, rating_colour(theme, share), theme)
             x = gauge.right + pad // 2
         x += pad // 2
+
+
+def draw_banner(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
+    """A big line over the graph for a moment: whose turn it is now, or that play is paused."""
+    text = "Paused: P resumes" if scene.paused else scene.banner if scene.banner_time > 0 else ""
+    if not text:
+        return
+    palette = theme.palette
+    image = theme.text(text, 1.8, palette.background, "bold")
+    box = image.get_rect().inflate(theme.unit * 2, theme.unit)
+    box.midtop = (scene.area.centerx, scene.area.y + theme.unit)
+    panel(surface, box, palette.focus, radius=box.height // 3)
+    surface.blit(image, image.get_rect(center=box.center))
 
 
 def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:

@@ -9,6 +9,7 @@ import pygame
 from ripple.paths import SCENARIOS
 from ripple.save import SavedGame
 from ripple.scenario.load import load_scenario
+from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
 from ripple.ui import intents
 from ripple.ui.app import App
@@ -40,14 +41,38 @@ def start_game(
     seed: int | None = None,
     save_to: Path | None = None,
     saved: SavedGame | None = None,
+    teams: tuple[str, ...] = (),
+    roles: bool = False,
+    timer: float | None = None,
 ) -> list[str]:
-    """Open the play screen on a new game of `path`; returns the problems if it cannot."""
+    """Open the play screen on a new game of `path`; returns the problems if it cannot.
+
+    With `teams`, they take turns on their own copies of the organisation, or, with
+    `roles`, share one organisation, each running a block of departments.
+    """
     try:
-        session = Session.open(path, seed=seed, save_to=save_to, saved=saved)
+        scenario = load_scenario(path)
     except ScenarioError as error:
         return [str(problem) for problem in error.problems]
-    app.push(PlayScene(app, session))
+    owned = split_roles(scenario, teams) if roles and len(teams) > 1 else None
+    session = Session(
+        scenario, path, seed=seed, save_to=save_to, saved=saved, teams=teams, roles=owned
+    )
+    app.push(PlayScene(app, session, timer=timer))
     return []
+
+
+def split_roles(scenario: Scenario, teams: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Departments shared out among teams in scenario order, in blocks as even as can be:
+    each team runs a stretch of the organisation, as real departments sit together."""
+    ids = [d.id for d in scenario.departments]
+    share, extra = divmod(len(ids), len(teams))
+    owned, start = {}, 0
+    for index, team in enumerate(teams):
+        end = start + share + (1 if index < extra else 0)
+        owned[team] = tuple(ids[start:end])
+        start = end
+    return owned
 
 
 class ChooseScene(Scene):

@@ -10,6 +10,7 @@ from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.input import KEY_HELP
 from ripple.ui.scene import Scene
+from ripple.ui.session import Session
 from ripple.ui.widgets import Item, ListView, blit, panel
 
 
@@ -126,3 +127,66 @@ class ConfirmOverlay(Scene):
                 surface, theme, line, (self.card.x + pad, y), colour=theme.palette.muted
             ).bottom
         self.choices.draw(surface, theme)
+
+
+class EventOverlay(Scene):
+    """The facilitator sets off one of the scenario's events (I)."""
+
+    opaque = False
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.events = ListView(
+            [
+                Item(e.id, e.name, e.message or e.description or f"on {e.target}")
+                for e in session.scenario.events
+            ],
+            "event",
+        )
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        self.card = card(size, 0.7, 0.75)
+        pad = theme.unit
+        area = pygame.Rect(
+            self.card.x + pad,
+            self.card.y + round(pad * 3.2),
+            self.card.width - 2 * pad,
+            self.card.height - round(pad * 4.5),
+        )
+        self.hotspots = self.events.place(area, round(theme.unit * 3), pad // 2)
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, (intents.Back, intents.Inject)):
+            self.app.pop()
+            return
+        chosen = self.events.handle(intent)
+        if chosen is not None:
+            self.session.inject(chosen.name)
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        panel(
+            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
+        )
+        pad = theme.unit
+        blit(
+            surface,
+            theme,
+            "Set off an event",
+            (self.card.x + pad, self.card.y + pad // 2),
+            scale=1.4,
+            face="bold",
+        )
+        blit(
+            surface,
+            theme,
+            "It hits every team on the same turn. Esc: cancel.",
+            (self.card.x + pad, self.card.bottom - pad // 2),
+            scale=0.85,
+            colour=theme.palette.muted,
+            anchor="bottomleft",
+        )
+        self.events.draw(surface, theme)

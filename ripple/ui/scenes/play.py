@@ -15,7 +15,13 @@ from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.flow import draw_flow
 from ripple.ui.draw.graph import GraphView
-from ripple.ui.draw.panels import draw_decisions, draw_inspect, draw_log, draw_status
+from ripple.ui.draw.panels import (
+    draw_banner,
+    draw_decisions,
+    draw_inspect,
+    draw_log,
+    draw_status,
+)
 from ripple.ui.layout import graph_positions
 from ripple.ui.scene import Scene
 from ripple.ui.session import Session
@@ -30,9 +36,16 @@ TURN_SECONDS = 2.4
 class PlayScene(Scene):
     """One game in play."""
 
-    def __init__(self, app: App, session: Session) -> None:
+    def __init__(self, app: App, session: Session, *, timer: float | None = None) -> None:
         super().__init__(app)
         self.session = session
+        self.timer = timer
+        """Seconds each team has to choose (None: no limit); at 0 the turn ends as chosen."""
+        self.time_left = timer
+        self.paused = False
+        self.scores_hidden = False
+        self.banner = ""
+        self.banner_time = 0.0
         self.graph = GraphView(session.scenario, graph_positions(session.scenario))
         self.progress = 1.0
         self.speed = 1
@@ -148,6 +161,14 @@ class PlayScene(Scene):
                 self._place_side()
         elif isinstance(intent, intents.Debrief):
             self._debrief()
+        elif isinstance(intent, intents.Pause):
+            self.paused = not self.paused
+        elif isinstance(intent, intents.HideScores):
+            self.scores_hidden = not self.scores_hidden
+        elif isinstance(intent, intents.Undo):
+            self._undo()
+        elif isinstance(intent, intents.Inject):
+            self._inject()
         elif isinstance(intent, intents.Cycle):
             self._cycle(intent.step)
         elif isinstance(intent, intents.Click):
@@ -216,14 +237,14 @@ class PlayScene(Scene):
             self.message = "The game is over: press D for the debrief."
             return
         if self.session.end_turn():
+            self.time_left = self.timer
             self.targeting = None
+            if not self.session.resolving:
+                self._next_team()
             self._refresh_menu()
             self._place_side()
 
     def _debrief(self) -> None:
-        if not self.session.over:
-            self.message = "The debrief opens when the last turn has been played."
-            return
         from ripple.ui.scenes.debrief import DebriefScene
 
         self.app.push(DebriefScene(self.app, self.session))
@@ -238,8 +259,44 @@ class PlayScene(Scene):
             self._refresh_menu()
             self._place_side()
             self.app.sound.play("complaint" if report.complaints else "turn")
+        if self.paused:
+            return
+        self.banner_time = max(0.0, self.banner_time - dt)
         if self.progress < 1.0:
             self.progress = min(1.0, self.progress + dt * SPEEDS[self.speed] / TURN_SECONDS)
+        elif not self.session.resolving and self.session.show_current():
+            self._next_team()
+        elif self.time_left is not None and not self.session.resolving and not self.session.over:
+            self.time_left -= dt
+            if self.time_left <= 0:
+                self.message = (
+                    f"Time is up: the turn ends with {len(self.session.chosen)} choice(s)."
+                )
+                self._end_turn()
+
+    def _next_team(self) -> None:
+        """A new team chooses: say so, reset its clock and its menu."""
+        self.time_left = self.timer
+        self.targeting = None
+        self._refresh_menu()
+        self._place_side()
+        if self.session.mode != "single":
+            self.banner = f"{self.session.team}: your turn"
+            self.banner_time = 2.5
+
+    def _undo(self) -> None:
+        if self.session.undo():
+            self.progress = 1.0
+            self.message = "The last turn was taken back: choose again, then End turn."
+            self._next_team()
+
+    def _inject(self) -> None:
+        from ripple.ui.scenes.overlay import EventOverlay
+
+        if not self.session.scenario.events:
+            self.message = "This scenario has no events to set off."
+            return
+        self.app.push(EventOverlay(self.app, self.session))
 
     @property
     def animating(self) -> bool:
@@ -287,7 +344,7 @@ class PlayScene(Scene):
 
     def _scene_key(self) -> tuple[object, ...]:
         """Everything a still frame shows: while nothing moves, the frame is drawn once."""
-        return (self._panels_key(), self.inspected, self._focus(), self.lit())
+        return (self._panels_key(), self.inspected, self._focus(), self.lit(), self.banner_time > 0)
 
     def _focus(self) -> str | None:
         if self.targeting and self.targets.current:
@@ -315,12 +372,14 @@ class PlayScene(Scene):
             surface.blit(self._panels, rect, area=rect)
         if self.inspected:
             draw_inspect(surface, self.theme, self)
+        draw_banner(surface, self.theme, self)
 
     def _draw_all(self, surface: pygame.Surface) -> None:
         self._draw_graph(surface)
         self._draw_panels(surface)
         if self.inspected:
             draw_inspect(surface, self.theme, self)
+        draw_banner(surface, self.theme, self)
 
     def _draw_graph(self, surface: pygame.Surface) -> None:
         theme = self.theme
@@ -337,6 +396,6 @@ class PlayScene(Scene):
 
     def _draw_panels(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        draw_status(surface, theme, self.status, self.session)
+        draw_status(surface, theme, self)
         draw_decisions(surface, theme, self)
         draw_log(surface, theme, self.log, self.session, self.message)
