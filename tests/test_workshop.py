@@ -31,7 +31,7 @@ def settle(pilot: Pilot, scene: PlayScene) -> None:
 
 
 def test_three_teams_take_turns_on_their_own_copies() -> None:
-    app, pilot, scene = open_game(teams=("Red", "Blue", "Green"))
+    _app, pilot, scene = open_game(teams=("Red", "Blue", "Green"))
     session = scene.session
     assert session.mode == "hotseat" and session.team == "Red"
     for team, intervention in (("Red", "train"), ("Blue", "thank"), ("Green", None)):
@@ -74,7 +74,7 @@ def test_teams_sharing_one_organisation_decide_only_for_their_departments() -> N
     scenario = load_scenario(DEFAULT_SCENARIO)
     owned = split_roles(scenario, ("Front", "Back"))
     assert owned == {"Front": ("intake", "assessment", "repairs"), "Back": ("payments", "care")}
-    app, pilot, scene = open_game(teams=("Front", "Back"), roles=True)
+    _app, pilot, scene = open_game(teams=("Front", "Back"), roles=True)
     session = scene.session
     pilot.click("intervention:train")
     assert {item.name for item in scene.targets.items} == {"intake", "assessment", "repairs"}
@@ -94,7 +94,7 @@ def test_teams_sharing_one_organisation_decide_only_for_their_departments() -> N
 
 
 def test_the_timer_ends_a_slow_teams_turn_with_what_it_chose() -> None:
-    app, pilot, scene = open_game(teams=("Red", "Blue"), timer=2)
+    _app, pilot, scene = open_game(teams=("Red", "Blue"), timer=2)
     pilot.click("intervention:thank")
     pilot.click("dept:payments")
     pilot.frames(150)
@@ -105,7 +105,7 @@ def test_the_timer_ends_a_slow_teams_turn_with_what_it_chose() -> None:
 
 
 def test_pause_stops_the_clock_and_the_animation() -> None:
-    app, pilot, scene = open_game(timer=5)
+    _app, pilot, scene = open_game(timer=5)
     pilot.press(pygame.K_p)
     assert scene.paused
     pilot.frames(400)
@@ -117,7 +117,7 @@ def test_pause_stops_the_clock_and_the_animation() -> None:
 
 
 def test_undo_takes_back_the_last_turn_to_play_it_again() -> None:
-    app, pilot, scene = open_game()
+    _app, pilot, scene = open_game()
     pilot.click("intervention:train")
     pilot.click("dept:assessment")
     pilot.press(pygame.K_e)
