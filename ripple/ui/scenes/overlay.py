@@ -190,3 +190,55 @@ class EventOverlay(Scene):
             anchor="bottomleft",
         )
         self.events.draw(surface, theme)
+
+
+class ProblemsOverlay(Scene):
+    """Why a saved scenario file could not be loaded: every problem, at its line."""
+
+    opaque = False
+
+    def __init__(self, app: App, problems: list[str]) -> None:
+        super().__init__(app)
+        self.problems = problems
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.card = card(size, 0.8, 0.7)
+        self.hotspots = {"close": self.card}
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, (intents.Back, intents.Confirm, intents.Click)):
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        palette = theme.palette
+        panel(surface, self.card, palette.panel, edge=palette.warn, width=theme.line * 2)
+        pad = theme.unit
+        width = self.card.width - 2 * pad
+        y = (
+            blit(
+                surface,
+                theme,
+                "The scenario file has errors",
+                (self.card.x + pad, self.card.y + pad // 2),
+                scale=1.4,
+                face="bold",
+                colour=palette.warn,
+            ).bottom
+            + pad // 2
+        )
+        bottom = self.card.bottom - round(pad * 2)
+        for problem in self.problems:
+            for line in theme.wrap(problem, width, 0.85):
+                if y + theme.size(0.85) > bottom:
+                    break
+                y = blit(surface, theme, line, (self.card.x + pad, y), scale=0.85).bottom + 2
+        blit(
+            surface,
+            theme,
+            "Fix the file and save it: the game reloads. Esc hides this card.",
+            (self.card.x + pad, self.card.bottom - pad // 2),
+            scale=0.85,
+            colour=palette.muted,
+            anchor="bottomleft",
+        )

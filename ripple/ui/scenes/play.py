@@ -23,6 +23,7 @@ from ripple.ui.draw.panels import (
     draw_status,
 )
 from ripple.ui.layout import graph_positions
+from ripple.ui.reload import Watch, reload
 from ripple.ui.scene import Scene
 from ripple.ui.session import Session
 from ripple.ui.widgets import Item, ListView
@@ -46,6 +47,7 @@ class PlayScene(Scene):
         self.scores_hidden = False
         self.banner = ""
         self.banner_time = 0.0
+        self.watch = Watch(session.path)
         self.graph = GraphView(session.scenario, graph_positions(session.scenario))
         self.progress = 1.0
         self.speed = 1
@@ -252,6 +254,9 @@ class PlayScene(Scene):
     # --- time ---------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        if self.watch.changed(dt) and not self.session.resolving:
+            self._reload()
+            return
         report = self.session.poll()
         if report is not None:
             self.progress = 0.0
@@ -273,6 +278,20 @@ class PlayScene(Scene):
                     f"Time is up: the turn ends with {len(self.session.chosen)} choice(s)."
                 )
                 self._end_turn()
+
+    def _reload(self) -> None:
+        """The scenario file was saved: play on with it, or show why it cannot be used."""
+        from ripple.ui.scenes.overlay import ProblemsOverlay
+
+        outcome = reload(self.session)
+        if outcome.session is None:
+            self.message = outcome.message
+            self.app.push(ProblemsOverlay(self.app, outcome.problems))
+            return
+        self.session.close()
+        fresh = PlayScene(self.app, outcome.session, timer=self.timer)
+        fresh.message = outcome.message
+        self.app.replace(fresh)
 
     def _next_team(self) -> None:
         """A new team chooses: say so, reset its clock and its menu."""
