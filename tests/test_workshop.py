@@ -158,3 +158,31 @@ def test_autoplay_with_teams_saves_every_team(tmp_path: object) -> None:
     data = json.loads(save.read_text())
     assert data["mode"] == "hotseat"
     assert {team: len(turns) for team, turns in data["decisions"].items()} == {"Red": 3, "Blue": 3}
+
+
+def test_the_team_debrief_compares_the_teams() -> None:
+    from ripple.engine.policies import POLICIES
+    from ripple.ui.scenes.debrief import DebriefScene
+    from ripple.ui.scenes.debrief_teams import team_chart, team_lines
+
+    app, pilot, scene = open_game(teams=("Red", "Blue"))
+    session = scene.session
+    while not session.over:
+        policy = "silo" if session.team == "Red" else "customer"
+        for decision in POLICIES[policy](session.game):
+            session.choose(decision)
+        session.end_turn()
+        session.wait()
+        session.show_current()
+    chart = team_chart(session)
+    assert [s.label for s in chart.series] == ["Red", "Blue"]
+    lines = dict(team_lines(session))
+    assert "prevented" in " ".join(lines["Blue"]) and "more harmed" in " ".join(lines["Red"])
+    app.push(DebriefScene(app, session))
+    debrief = app.top
+    pilot.click("tab:teams")
+    assert debrief.page_name == "teams"
+    pilot.press(pygame.K_LEFT)
+    pilot.press(pygame.K_DOWN)
+    assert debrief.game is session.games["Blue"]
+    session.close()

@@ -16,6 +16,7 @@ from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.debrief_pages import DRAWERS, PAGES
+from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.session import Session
 from ripple.ui.widgets import panel
 
@@ -27,19 +28,23 @@ class DebriefScene(Scene):
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
         self.session = session
+        self.pages = PAGES + ((("teams", "Teams"),) if session.mode != "single" else ())
+        self.team = 0
+        """In hot-seat play, the team whose game the other pages tell (Up and Down change it)."""
         self.page = 0
         self.frame: Canvas | None = None
         self.content = pygame.Rect(0, 0, 0, 0)
 
     @property
     def game(self) -> Game:
-        """The engine game being told."""
-        return self.session.game
+        """The engine game being told: the chosen team's, in hot-seat play."""
+        games = list(self.session.games.values())
+        return games[self.team % len(games)]
 
     @property
     def page_name(self) -> str:
         """The name of the page shown: charts, ripples, numbers or questions."""
-        return PAGES[self.page][0]
+        return self.pages[self.page][0]
 
     def layout(self, size: tuple[int, int]) -> None:
         w, h = size
@@ -51,8 +56,8 @@ class DebriefScene(Scene):
         self.hotspots = {
             "back": pygame.Rect(w - back_width - pad, pad, back_width, self.header.height - pad * 2)
         }
-        tab_width = (w - 2 * unit - (len(PAGES) - 1) * pad) // len(PAGES)
-        for k, (name, _) in enumerate(PAGES):
+        tab_width = (w - 2 * unit - (len(self.pages) - 1) * pad) // len(self.pages)
+        for k, (name, _) in enumerate(self.pages):
             self.hotspots[f"tab:{name}"] = pygame.Rect(
                 unit + k * (tab_width + pad), self.header.bottom, tab_width, round(unit * 2.2)
             )
@@ -68,7 +73,10 @@ class DebriefScene(Scene):
         self._draw_header(canvas)
         self._draw_tabs(canvas)
         self._draw_footer(canvas)
-        DRAWERS[self.page_name](canvas, self.content, self.game)
+        if self.page_name == "teams":
+            draw_teams(canvas, self.content, self.session)
+        else:
+            DRAWERS[self.page_name](canvas, self.content, self.game)
         self.frame = canvas
 
     # --- input --------------------------------------------------------------------
@@ -78,6 +86,9 @@ class DebriefScene(Scene):
             self.app.pop()
         elif isinstance(intent, intents.Move) and intent.dx:
             self.show(self.page + intent.dx)
+        elif isinstance(intent, intents.Move) and intent.dy and len(self.session.games) > 1:
+            self.team = (self.team + intent.dy) % len(self.session.games)
+            self._build()
         elif isinstance(intent, intents.Cycle):
             self.show(self.page + intent.step)
         elif isinstance(intent, intents.Click):
@@ -88,11 +99,11 @@ class DebriefScene(Scene):
         if name == "back":
             self.app.pop()
         elif name and name.startswith("tab:"):
-            self.show([p for p, _ in PAGES].index(name.removeprefix("tab:")))
+            self.show([p for p, _ in self.pages].index(name.removeprefix("tab:")))
 
     def show(self, page: int) -> None:
         """Turn to page number `page` (wrapping round), drawing it once."""
-        page %= len(PAGES)
+        page %= len(self.pages)
         if page != self.page or self.frame is None:
             self.page = page
             self._build()
@@ -118,6 +129,9 @@ class DebriefScene(Scene):
         state = f"game over after {game.turns} turns"
         if not self.session.over:
             state = f"{game.turn} of {game.turns} turns played: the story so far"
+        if len(self.session.games) > 1:
+            team = list(self.session.games)[self.team % len(self.session.games)]
+            state = f"team {team} (Up/Down: other teams) · {state}"
         room = back.x - x - 2 * theme.unit
         if room > theme.unit * 4:
             canvas.text(
@@ -131,7 +145,7 @@ class DebriefScene(Scene):
     def _draw_tabs(self, canvas: Canvas) -> None:
         theme = self.theme
         palette = theme.palette
-        for k, (name, label) in enumerate(PAGES):
+        for k, (name, label) in enumerate(self.pages):
             rect = self.hotspots[f"tab:{name}"].inflate(0, -theme.unit // 3)
             chosen = k == self.page
             panel(
@@ -157,7 +171,7 @@ class DebriefScene(Scene):
         pygame.draw.rect(canvas.surface, palette.panel, self.footer)
         y = self.footer.centery
         where = canvas.text(
-            f"page {self.page + 1} of {len(PAGES)}",
+            f"page {self.page + 1} of {len(self.pages)}",
             (self.footer.right - theme.unit, y),
             scale=0.8,
             colour=palette.muted,
