@@ -6,9 +6,18 @@ import argparse
 from collections.abc import Sequence
 from types import ModuleType
 
-from ripple.commands import bench, play, schema, simulate, validate
+from ripple.commands import bench, export, new, play, preview, schema, simulate, validate
 
-COMMANDS: tuple[ModuleType, ...] = (play, simulate, validate, schema, bench)
+COMMANDS: tuple[ModuleType, ...] = (
+    play,
+    simulate,
+    validate,
+    new,
+    preview,
+    export,
+    schema,
+    bench,
+)
 """Every subcommand, in the order `ripple --help` lists them."""
 
 

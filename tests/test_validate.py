@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from ripple.paths import DEFAULT_SCENARIO
+from ripple.scenario import check
 from ripple.scenario.load import check_file, check_text, load_text
 from ripple.scenario.problems import Problem
 
@@ -630,6 +632,151 @@ def test_an_event_after_the_last_turn() -> None:
     assert warnings_in(with_event(extra="    turn: 13\n")) == [
         (33, 11, "event 1 (outage): turn: turn 13 never comes; the game ends after 12 turns")
     ]
+
+
+# Warnings about what would spoil a session ------------------------------------------------
+
+
+def test_a_department_far_short_of_the_work_arriving() -> None:
+    text = edit("capacity: 35\n    quality: 0.9\n", "capacity: 20\n    quality: 0.9\n")
+    assert warnings_in(text) == [
+        (
+            11,
+            15,
+            "'Assessment' can finish 20 items a turn but about 30 arrive (Policyholders 30): "
+            "its queue will grow every turn",
+        )
+    ]
+
+
+def test_capacity_counts_every_customer_on_the_route_at_its_highest_scheduled_demand() -> None:
+    fleets = (
+        "  - id: fleets\n    name: Fleet Managers\n    enters_at: intake\n"
+        "    served_by: payments\n    demand: 8\n"
+    )
+    text = edit("capacity: 35\n    quality: 0.9\n", "capacity: 20\n    quality: 0.9\n")
+    schedule = "    demand: 20\n    schedule: [{turn: 4, demand: 28}, {turn: 6, demand: 24}]\n"
+    text = edit("    demand: 30\n", schedule, text)
+    text = edit("seed: 7\n", "seed: 7\nitem: {one: claim, many: claims}\n", text) + fleets
+    assert warnings_in(text) == [
+        (
+            12,
+            15,
+            "'Assessment' can finish 20 claims a turn but about 36 arrive (Policyholders 28, "
+            "Fleet Managers 8): its queue will grow every turn",
+        )
+    ]
+
+
+def test_capacity_ignores_demand_scheduled_after_the_end() -> None:
+    text = after("    demand: 30\n", "    schedule: [{turn: 13, demand: 90}]\n")
+    assert [message for _, _, message in warnings_in(text)] == [
+        "customer 1 (policyholders): schedule entry 1: turn: turn 13 never comes; the game "
+        "ends after 12 turns"
+    ]
+
+
+def test_capacity_of_four_fifths_of_the_demand_is_enough() -> None:
+    assert (
+        problems(edit("capacity: 35\n    quality: 0.9\n", "capacity: 24\n    quality: 0.9\n")) == []
+    )
+
+
+def test_an_intervention_that_costs_more_than_the_budget() -> None:
+    text = CLAIMS + INTERVENTION.format(target="department", only="[intake]").replace(
+        "cost: 1", "cost: 5"
+    )
+    assert warnings_in(text) == [
+        (
+            31,
+            11,
+            "intervention 1 (coach) costs 5 but the budget is 3 a turn, so nobody can ever "
+            "choose it",
+        )
+    ]
+    assert problems(edit("seed: 7\n", "seed: 7\nbudget: 5\n", text)) == []
+
+
+def test_a_department_name_too_long_for_the_smallest_screen() -> None:
+    text = edit("name: Claims Intake", "name: Customer Experience and Complaints")
+    assert warnings_in(text) == [
+        (
+            6,
+            11,
+            "'Customer Experience and Complaints' is too long to show in full at 1024x768; "
+            "keep it under about 16 characters",
+        )
+    ]
+
+
+def test_customer_and_intervention_names_too_long_for_the_smallest_screen() -> None:
+    text = edit("name: Policyholders", "name: Fleet Managers and Business Customers")
+    text += INTERVENTION.format(target="department", only="[intake]").replace(
+        "name: Coach", "name: Send a senior manager to cut red tape"
+    )
+    assert warnings_in(text) == [
+        (
+            24,
+            11,
+            "'Fleet Managers and Business Customers' is too long to show in full at 1024x768; "
+            "keep it under about 17 characters",
+        ),
+        (
+            30,
+            11,
+            "'Send a senior manager to cut red tape' is too long to show in full at 1024x768; "
+            "keep it under about 23 characters",
+        ),
+    ]
+
+
+def test_names_are_counted_in_characters_without_pygame(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(check, "text_width", lambda: None)
+    text = edit("name: Claims Intake", "name: Customer Experience and Complaints")
+    assert warnings_in(text) == [
+        (
+            6,
+            11,
+            "'Customer Experience and Complaints' is too long to show in full at 1024x768; "
+            "keep it under about 17 characters",
+        )
+    ]
+    assert problems(edit("name: Claims Intake", "name: Claims Intake Hub")) == []
+
+
+def test_the_rooms_for_names_are_those_of_the_play_screen_at_1024x768(app: object) -> None:
+    """The limits in ROOMS, measured again on the screen itself: a change of layout that
+    gives names less room shows up here."""
+    from ripple.ui.app import App
+    from ripple.ui.scenes.choose import start_game
+    from ripple.ui.scenes.play import PlayScene
+
+    assert isinstance(app, App)
+    assert start_game(app, DEFAULT_SCENARIO) == []
+    app.step(1 / 60)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    unit, rooms = scene.theme.unit, check.ROOMS
+    assert (app.screen.get_size(), unit) == ((1024, 768), 17)
+    pad = max(4, unit // 3)
+    assert all(
+        box.width - 2 * pad >= rooms["departments"].width for box in scene.graph.nodes.values()
+    )
+    for row in scene.graph.customers.values():
+        radius = min(row.height // 2 - 2, round(unit * 0.7))
+        assert row.width - (2 + 2 * radius + unit // 3) == rooms["customers"].width
+    for row in scene.menu.rects.values():
+        assert row.width - 3 * (unit // 2) == rooms["interventions"].width
+    name = "Fleet Managers and Business Customers"
+    [warning] = check_text(edit("name: Policyholders", f"name: {name}"))
+    fitting = int(warning.message.split("about ")[1].split()[0])
+    room = rooms["customers"].width
+    assert scene.theme.fit(name[:fitting], room, 0.8, "bold") == name[:fitting]
+    assert scene.theme.fit(name[: fitting + 1], room, 0.8, "bold").endswith("…")
+
+
+def test_the_shipped_scenario_has_no_warnings() -> None:
+    assert check_file(DEFAULT_SCENARIO) == []
 
 
 # Everything at once -----------------------------------------------------------------------

@@ -162,8 +162,9 @@ def test_autoplay_with_teams_saves_every_team(tmp_path: object) -> None:
 
 def test_the_team_debrief_compares_the_teams() -> None:
     from ripple.engine.policies import POLICIES
+    from ripple.report.export import teams_chart
     from ripple.ui.scenes.debrief import DebriefScene
-    from ripple.ui.scenes.debrief_teams import team_chart, team_lines
+    from ripple.ui.scenes.debrief_teams import team_lines
 
     app, pilot, scene = open_game(teams=("Red", "Blue"))
     session = scene.session
@@ -174,7 +175,7 @@ def test_the_team_debrief_compares_the_teams() -> None:
         session.end_turn()
         session.wait()
         session.show_current()
-    chart = team_chart(session)
+    chart = teams_chart(session.games)
     assert [s.label for s in chart.series] == ["Red", "Blue"]
     lines = dict(team_lines(session))
     assert "prevented" in " ".join(lines["Blue"]) and "more harmed" in " ".join(lines["Red"])
@@ -186,3 +187,21 @@ def test_the_team_debrief_compares_the_teams() -> None:
     pilot.press(pygame.K_DOWN)
     assert debrief.game is session.games["Blue"]
     session.close()
+
+
+def test_x_on_the_debrief_writes_the_pack(tmp_path: object) -> None:
+    from pathlib import Path
+
+    save = Path(str(tmp_path)) / "room.json"
+    app, pilot, scene = open_game(teams=("Red", "Blue"), save_to=save)
+    for _ in range(4):
+        pilot.press(pygame.K_e)
+        settle(pilot, scene)
+    pilot.press(pygame.K_d)
+    debrief = app.top
+    pilot.press(pygame.K_x)
+    pilot.until(lambda: debrief.note.startswith("Pack written"), limit=600)
+    out = Path(str(tmp_path)) / "room"
+    assert (out / "summary.md").exists() and (out / "turns.csv").exists()
+    assert (out / "teams-satisfaction.png").exists()
+    scene.session.close()

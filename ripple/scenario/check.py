@@ -1,20 +1,25 @@
-"""The meaning of a scenario: ids, references, routes, loops and promises.
+"""The meaning of a scenario: ids, references, routes, loops, promises, and what would
+spoil a session (too little capacity, choices nobody can afford, names cut on screen).
 
 These checks run after the model: on the whole scenario when it is valid, otherwise on
 the departments, customers, interventions and events that are valid on their own, so
 one typo does not hide every other problem. The checks that need the whole organisation
-(routes, loops, promises, lonely departments) run only when everything else is right.
+(routes, loops, promises, lonely departments, capacity) run only when everything else is
+right.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ripple.paths import FONTS
 from ripple.scenario.model import (
     Customer,
     Department,
@@ -32,8 +37,14 @@ from ripple.scenario.yamlsafe import Document, Location, item_name
 Item = TypeVar("Item", bound=BaseModel)
 
 
-def check_meaning(scenario: Scenario | None, document: Document, filename: str) -> list[Problem]:
-    """Errors and warnings about what a scenario means, beyond the shape of each value."""
+def check_meaning(
+    scenario: Scenario | None, document: Document, filename: str, *, warnings: bool = True
+) -> list[Problem]:
+    """Errors and warnings about what a scenario means, beyond the shape of each value.
+
+    With `warnings` off, the checks that can only warn and cost time (measuring names in
+    the screen's font) are skipped.
+    """
     parts = Parts.of(scenario, document)
     report = Report(document, filename)
     _check_ids(parts, report)
@@ -41,11 +52,15 @@ def check_meaning(scenario: Scenario | None, document: Document, filename: str) 
     _check_customers(parts, report)
     _check_interventions(parts, report)
     _check_events(parts, report)
+    _check_costs(parts, report)
+    if warnings:
+        _check_names(parts, report)
     if scenario is not None and not report.has_errors:
         graph = build_graph(scenario)
         _check_routes(scenario, graph, report)
         _check_connections(scenario, report)
         _check_loops(scenario, graph, report)
+        _check_capacity(scenario, graph, report)
     return report.problems
 
 
@@ -67,6 +82,7 @@ class Parts:
     customer_ids: set[str]
     handoffs: set[tuple[str, str]]
     turns: int | None
+    budget: int | None
 
     @classmethod
     def of(cls, scenario: Scenario | None, document: Document) -> Parts:
@@ -77,6 +93,7 @@ class Parts:
             for item in _mappings(data.get("dependencies"))
         ]
         turns = scenario.turns if scenario is not None else data.get("turns")
+        budget = data.get("budget", Scenario.model_fields["budget"].default)
         return cls(
             departments=_valid(Department, data.get("departments")),
             dependencies=_valid(Dependency, data.get("dependencies")),
@@ -86,8 +103,13 @@ class Parts:
             department_ids=_ids(data.get("departments")),
             customer_ids=_ids(data.get("customers")),
             handoffs={(a, b) for a, b in written if isinstance(a, str) and isinstance(b, str)},
-            turns=turns if isinstance(turns, int) and not isinstance(turns, bool) else None,
+            turns=_whole(turns),
+            budget=_whole(budget),
         )
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _mappings(items: Any) -> list[dict[str, Any]]:
@@ -407,3 +429,165 @@ def _check_loops(scenario: Scenario, graph: Organisation, report: Report) -> Non
             ("departments", order[members[0]], "id"),
             f"{names} form a loop that leads to no customer: work that enters it never leaves",
         )
+
+
+# What would spoil a session ----------------------------------------------------------------
+
+SHORT_OF_CAPACITY = 0.8
+"""A department is warned about when its capacity is below this share of the work arriving."""
+
+
+def _check_capacity(scenario: Scenario, graph: Organisation, report: Report) -> None:
+    """Warn about a department that can finish far fewer items a turn than arrive at it.
+
+    The work arriving is every customer's demand whose route passes the department (twice
+    for a route that passes it twice), at the highest demand its schedule reaches within
+    the game. Complaints come on top of that, so this is the least it will have to do.
+    """
+    arriving: dict[str, dict[int, float]] = {}
+    for number, customer in enumerate(scenario.customers):
+        route = route_for(graph, customer)
+        if route is None:
+            continue
+        demand = _highest_demand(customer, scenario.turns)
+        for step in route:
+            shares = arriving.setdefault(step, {})
+            shares[number] = shares.get(number, 0.0) + demand
+    for index, department in enumerate(scenario.departments):
+        shares = arriving.get(department.id, {})
+        total = sum(shares.values())
+        if department.capacity >= SHORT_OF_CAPACITY * total:
+            continue
+        parts = ", ".join(
+            f"{scenario.customers[number].name} {_amount(demand)}"
+            for number, demand in shares.items()
+        )
+        report.warning(
+            ("departments", index, "capacity"),
+            f"'{department.name}' can finish {_amount(department.capacity)} "
+            f"{scenario.item.many} a turn but about {_amount(total)} arrive ({parts}): "
+            "its queue will grow every turn",
+        )
+
+
+def _highest_demand(customer: Customer, turns: int) -> float:
+    """A customer's demand at its highest, counting the schedule's changes within the game."""
+    scheduled = [change.demand for change in customer.schedule if change.turn <= turns]
+    return max([customer.demand, *scheduled])
+
+
+def _amount(value: float) -> str:
+    """A number of items as a message says it: 36, or 2.5 when it is small and not whole."""
+    return f"{value:.1f}" if value < 10 and not float(value).is_integer() else f"{value:.0f}"
+
+
+def _check_costs(parts: Parts, report: Report) -> None:
+    """Warn about an intervention that costs more than the whole budget of a turn."""
+    if parts.budget is None or parts.budget < 0:
+        return
+    for index, intervention in parts.interventions:
+        if intervention.cost > parts.budget:
+            here = ("interventions", index)
+            report.warning(
+                (*here, "cost"),
+                f"{report.name(here)} costs {intervention.cost} but the budget is "
+                f"{parts.budget} a turn, so nobody can ever choose it",
+            )
+
+
+SCREEN = "1024x768"
+"""The smallest screen the game is made for; names are checked against its play screen."""
+
+
+@dataclass(frozen=True)
+class Room:
+    """The room a kind of name gets on the play screen at 1024x768.
+
+    `width` is in pixels of Inter SemiBold at `scale` times the body text size of that
+    screen (`Theme(768).unit`, 17 px); `characters` is the limit used instead when pygame
+    or the font cannot be loaded.
+    """
+
+    width: int
+    scale: float
+    characters: int
+
+
+ROOMS: dict[str, Room] = {
+    # A department's box is 204 px wide in a chain and about 160 px when three stand side
+    # by side; less its padding, that leaves 150 px for the name at 17 px.
+    "departments": Room(150, 1.0, 17),
+    # The customers column is 156 px wide and a name starts 31 px in, after the mood icon.
+    "customers": Room(125, 0.8, 16),
+    # A decisions row is 240 px wide; less three paddings of 8 px, and less its note
+    # ("cost 2") at 13 px, the rest shows the name at 15 px.
+    "interventions": Room(216, 0.9, 21),
+}
+"""Where names are shown at 1024x768, measured on the play screen with the shipped scenario
+(`tests/test_validate.py` checks these against the screen itself)."""
+
+TextWidth = Callable[[str, float, str], int]
+
+
+def _check_names(parts: Parts, report: Report) -> None:
+    """Warn about a department, customer or intervention name cut short at 1024x768."""
+    width = text_width()
+    named: dict[str, Iterable[tuple[int, Department | Customer | Intervention]]] = {
+        "departments": parts.departments,
+        "customers": parts.customers,
+        "interventions": parts.interventions,
+    }
+    for key, items in named.items():
+        room = ROOMS[key]
+        for index, item in items:
+            pixels = room.width
+            if isinstance(item, Intervention) and width is not None:
+                pixels -= width(f"cost {item.cost}", 0.75, "regular")
+            fitting = _fitting(item.name, pixels, room, width)
+            if fitting < len(item.name):
+                report.warning(
+                    (key, index, "name"),
+                    f"'{item.name}' is too long to show in full at {SCREEN}; keep it under "
+                    f"about {fitting} characters",
+                )
+
+
+def _fitting(name: str, pixels: int, room: Room, width: TextWidth | None) -> int:
+    """How many of the name's first characters fit in the room."""
+    if width is None:
+        return min(len(name), room.characters)
+    low, high = 0, len(name)
+    while low < high:  # the longest start of the name that fits
+        middle = (low + high + 1) // 2
+        if width(name[:middle], room.scale, "bold") <= pixels:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@functools.cache
+def text_width() -> TextWidth | None:
+    """Width in pixels of text on the play screen at 1024x768, in the shipped fonts.
+
+    pygame is loaded only here, the first time names are checked; without pygame or the
+    font, None (and names are checked by their number of characters).
+    """
+    if not (FONTS / "Inter-SemiBold.otf").is_file():
+        return None
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        import pygame
+
+        from ripple.ui.theme import Theme
+
+        pygame.font.init()
+        theme = Theme(768)
+        theme.font(theme.size(1.0), "bold")
+    except (ImportError, OSError, RuntimeError):
+        return None
+
+    def width(text: str, scale: float, face: str) -> int:
+        return int(theme.font(theme.size(scale), face).size(text)[0])
+
+    return width

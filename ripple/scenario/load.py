@@ -40,13 +40,17 @@ def check_text(text: str, path: str = "<scenario>") -> list[Problem]:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """The scenario in a file, ready to play; raises ScenarioError listing every error."""
-    return _playable(*_inspect_file(path))
+    """The scenario in a file, ready to play; raises ScenarioError listing every error.
+
+    Loading looks for errors only: the checks that can only warn (names measured against
+    the screen, say) are left to `check_file`, so playing starts quickly.
+    """
+    return _playable(*_inspect_file(path, warnings=False))
 
 
 def load_text(text: str, path: str = "<scenario>") -> Scenario:
     """The scenario written in `text`; raises ScenarioError listing every error."""
-    return _playable(*_inspect(text, path))
+    return _playable(*_inspect(text, path, warnings=False))
 
 
 def scenario_hash(path: str | Path) -> str:
@@ -61,12 +65,14 @@ def _playable(scenario: Scenario | None, problems: list[Problem]) -> Scenario:
     return scenario
 
 
-def _inspect_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
+def _inspect_file(
+    path: str | Path, *, warnings: bool = True
+) -> tuple[Scenario | None, list[Problem]]:
     name = str(path)
     text, problem = read_text(Path(path))
     if text is None:
         return None, [problem] if problem else []
-    return _inspect(text, name)
+    return _inspect(text, name, warnings=warnings)
 
 
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -108,19 +114,23 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return position_of(before, len(before))
 
 
-def _inspect(text: str, filename: str) -> tuple[Scenario | None, list[Problem]]:
+def _inspect(
+    text: str, filename: str, *, warnings: bool = True
+) -> tuple[Scenario | None, list[Problem]]:
     """The scenario (None if it has errors) and every problem, sorted by line and column."""
     if len(text) > MAX_BYTES:
         message = f"the text is longer than {MAX_BYTES} characters; is it a scenario?"
         return None, [Problem(filename, 1, 1, "error", message)]
     try:
-        return _examine(text, filename)
+        return _examine(text, filename, warnings)
     except Exception as error:  # a facilitator in front of a room must never see a traceback
         message = f"{UNCHECKED_MESSAGE} ({type(error).__name__}: {error}); please report it"
         return None, [Problem(filename, 1, 1, "error", message)]
 
 
-def _examine(text: str, filename: str) -> tuple[Scenario | None, list[Problem]]:
+def _examine(
+    text: str, filename: str, warnings: bool = True
+) -> tuple[Scenario | None, list[Problem]]:
     document, problems = read_yaml(text.removeprefix(BOM), filename)
     if document is None or document.data is None:
         if not problems:
@@ -132,7 +142,7 @@ def _examine(text: str, filename: str) -> tuple[Scenario | None, list[Problem]]:
         return None, problems
     scenario, shape_problems = _validate(document, filename)
     problems.extend(shape_problems)
-    problems.extend(check_meaning(scenario, document, filename))
+    problems.extend(check_meaning(scenario, document, filename, warnings=warnings))
     problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.severity, p.message))
     has_errors = any(problem.is_error for problem in problems)
     return (None if has_errors else scenario), problems

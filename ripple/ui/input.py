@@ -34,6 +34,7 @@ _KEYS: dict[int, i.Intent] = {
     pygame.K_u: i.Undo(),
     pygame.K_i: i.Inject(),
     pygame.K_s: i.HideScores(),
+    pygame.K_x: i.Export(),
 }
 """Keys and what they mean; `help` lists them for players from the same table."""
 
@@ -50,6 +51,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("U", "facilitator: undo the last turn and play it again"),
     ("I", "facilitator: set off one of the scenario's events"),
     ("S", "facilitator: hide / show the scoreboard"),
+    ("X", "on the debrief: write the pack to send round (charts, CSV, summary)"),
     ("M", "sound cues on / off"),
     ("F11", "fullscreen on / off"),
     ("F1 or ?", "this help"),

@@ -136,3 +136,8 @@ class Inject(Intent):
 @dataclass(frozen=True, slots=True)
 class HideScores(Intent):
     """S (facilitator): hide the scoreboard during play (the debrief shows it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Export(Intent):
+    """X on the debrief: write the pack to send round (charts, CSV, decisions, summary)."""

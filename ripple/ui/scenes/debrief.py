@@ -8,9 +8,13 @@ only blits it. A game that is not over yet shows what there is.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
 import pygame
 
 from ripple.engine import Game
+from ripple.report.export import default_out, export_pack
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas
@@ -19,6 +23,9 @@ from ripple.ui.scenes.debrief_pages import DRAWERS, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.session import Session
 from ripple.ui.widgets import panel
+
+_EXPORTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+"""Writes packs aside from drawing: a pack takes longer than a frame."""
 
 
 class DebriefScene(Scene):
@@ -32,6 +39,9 @@ class DebriefScene(Scene):
         self.team = 0
         """In hot-seat play, the team whose game the other pages tell (Up and Down change it)."""
         self.page = 0
+        self.note = ""
+        """What the footer says about the pack being written (X)."""
+        self._export: Future[list[Path]] | None = None
         self.frame: Canvas | None = None
         self.content = pygame.Rect(0, 0, 0, 0)
 
@@ -93,6 +103,31 @@ class DebriefScene(Scene):
             self.show(self.page + intent.step)
         elif isinstance(intent, intents.Click):
             self._click(intent.pos)
+        elif isinstance(intent, intents.Export):
+            self.export()
+
+    def export(self) -> None:
+        """Write the pack (charts, CSV, decisions, summary) beside the save, in the background."""
+        if self._export is not None:
+            return
+        session = self.session
+        base = session.save_to or session.autosave_to
+        out = default_out(base) if session.save_to else base.parent.parent / "exports" / base.stem
+        saved, scenario = session.saved(), session.scenario
+        self._export = _EXPORTS.submit(export_pack, saved, scenario, out)
+        self.note = "Writing the pack…"
+        self._build()
+
+    def update(self, dt: float) -> None:
+        if self._export is None or not self._export.done():
+            return
+        try:
+            files = self._export.result()
+            self.note = f"Pack written: {len(files)} files in {files[0].parent}"
+        except (OSError, ValueError) as error:
+            self.note = f"Could not write the pack: {error}"
+        self._export = None
+        self._build()
 
     def _click(self, pos: tuple[int, int]) -> None:
         name = self.hit(pos)
@@ -177,7 +212,9 @@ class DebriefScene(Scene):
             colour=palette.muted,
             anchor="midright",
         )
-        keys = "← → or Tab: pages  ·  click a tab  ·  Esc: back to the game  ·  F1: all keys"
+        keys = self.note or (
+            "← → or Tab: pages  ·  click a tab  ·  X: write the pack  ·  Esc: back  ·  F1: keys"
+        )
         canvas.text(
             theme.fit(keys, where.x - 2 * theme.unit, 0.8),
             (theme.unit, y),

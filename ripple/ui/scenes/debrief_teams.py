@@ -8,15 +8,12 @@ of the harm to customers that started there.
 
 from __future__ import annotations
 
-import dataclasses
-import math
-
 import pygame
 
 from ripple.engine import Game
+from ripple.report.export import teams_chart
 from ripple.report.standings import harm_shares
-from ripple.ui.draw.charts import MARKERS, STYLES, Canvas, Chart, Series, draw_chart
-from ripple.ui.scenes.debrief_pages import LINE_COLOURS
+from ripple.ui.draw.charts import Canvas, draw_chart
 from ripple.ui.session import Session
 from ripple.ui.widgets import panel
 
@@ -24,31 +21,6 @@ from ripple.ui.widgets import panel
 def harmed(game: Game) -> float:
     """Items that reached customers late, defective or not at all (each counted once a kind)."""
     return sum(game.attribution().values())
-
-
-def team_chart(session: Session) -> Chart:
-    """Every team's external satisfaction over the turns, one line (style, marker) each."""
-    games = session.games
-    longest = max(games.values(), key=lambda g: g.turn)
-    series = tuple(
-        Series(
-            team,
-            tuple(r.satisfaction for r in game.reports),
-            LINE_COLOURS[k % len(LINE_COLOURS)],
-            STYLES[k % len(STYLES)],
-            MARKERS[k % len(MARKERS)],
-        )
-        for k, (team, game) in enumerate(games.items())
-    )
-    chart = Chart(
-        "Customer satisfaction by team",
-        tuple(r.turn for r in longest.reports),
-        series,
-        label=lambda v: f"{v:.0%}",
-        top=1.0,
-    )
-    bottom = max(0.0, math.floor((chart.low - 0.05) * 10) / 10) if not chart.blank else 0.0
-    return dataclasses.replace(chart, bottom=bottom)
 
 
 def team_lines(session: Session) -> list[tuple[str, list[str]]]:
@@ -106,7 +78,7 @@ def draw_teams(canvas: Canvas, area: pygame.Rect, session: Session) -> None:
     cards = area
     if session.mode == "hotseat":
         chart_area = pygame.Rect(area.x, area.y, area.width * 11 // 20, area.height)
-        draw_chart(canvas, chart_area, team_chart(session))
+        draw_chart(canvas, chart_area, teams_chart(session.games))
         cards = pygame.Rect(
             chart_area.right + gap, area.y, area.right - chart_area.right - gap, area.height
         )

@@ -1,0 +1,326 @@
+"""The pack a facilitator sends round: files, rows, pictures, summary, the command's messages."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import shutil
+import struct
+from pathlib import Path
+
+import pytest
+
+from ripple.commands import export as command
+from ripple.engine import Game
+from ripple.paths import DEFAULT_SCENARIO
+from ripple.report.export import CHARTS, DECISION_COLUMNS, TURN_COLUMNS, export_pack, slug
+from ripple.report.record import play_out
+from ripple.save import SavedGame, save_of, write_save
+from ripple.scenario.load import load_scenario, scenario_hash
+from ripple.scenario.model import Scenario
+
+INJECTED = ((), ("outage",))
+"""The facilitator sets off the outage in turn 2."""
+
+ONE_GAME_FILES = [
+    "turns.csv",
+    "decisions.csv",
+    *(f"{chart}.png" for chart in CHARTS),
+    "summary.md",
+    "summary.html",
+]
+"""The pack of one game, in the order it is written."""
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+@pytest.fixture
+def scenario_file(tmp_path: Path) -> Path:
+    """A copy of the shipped scenario that a test may edit."""
+    path = tmp_path / "claims.yaml"
+    shutil.copy(DEFAULT_SCENARIO, path)
+    return path
+
+
+def played(scenario: Scenario, policy: str, budget: int | None = None) -> Game:
+    game = Game(scenario, budget=budget)
+    play_out(game, policy, injected=INJECTED)
+    return game
+
+
+def single_save(scenario: Scenario, path: Path) -> SavedGame:
+    return save_of(played(scenario, "customer"), str(path), scenario_hash(path))
+
+
+def hotseat_save(
+    scenario: Scenario, path: Path, teams: tuple[str, str] = ("Red", "Blue")
+) -> SavedGame:
+    red, blue = played(scenario, "customer"), played(scenario, "silo")
+    return SavedGame(
+        scenario=str(path),
+        scenario_sha256=scenario_hash(path),
+        seed=red.seed,
+        turns=red.turns,
+        decisions=(),
+        injected=tuple(red.injected),
+        teams=teams,
+        team_decisions={teams[0]: tuple(red.decisions), teams[1]: tuple(blue.decisions)},
+    )
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def decision_count(saved: SavedGame) -> int:
+    per_team = saved.team_decisions.values() if saved.team_decisions else [saved.decisions]
+    return sum(len(turn) for decisions in per_team for turn in decisions)
+
+
+# --- the pack ----------------------------------------------------------------------
+
+
+def test_one_game_pack_has_every_file(scenario: Scenario, tmp_path: Path) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    written = export_pack(saved, scenario, tmp_path / "pack", size=(640, 360))
+    assert [path.name for path in written] == ONE_GAME_FILES
+    assert all(path.is_file() and path.stat().st_size for path in written)
+    for chart in CHARTS:
+        assert png_size(tmp_path / "pack" / f"{chart}.png") == (640, 360)
+
+
+def test_turns_csv_has_a_row_per_turn_with_every_number(scenario: Scenario, tmp_path: Path) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path)
+    rows = read_rows(tmp_path / "turns.csv")
+    assert tuple(rows[0]) == TURN_COLUMNS
+    assert [int(r["turn"]) for r in rows] == list(range(1, scenario.turns + 1))
+    assert {r["team"] for r in rows} == {""}
+    for row in rows:
+        completed, lead = int(row["completed"]), int(row["lead_time_sum"])
+        assert int(row["on_time"]) + int(row["late"]) == completed
+        expected = f"{lead / completed:.4f}" if completed else ""
+        assert (f"{float(row['mean_lead_time']):.4f}" if row["mean_lead_time"] else "") == expected
+        assert row["log"]
+    created = sum(int(r["created"]) for r in rows)
+    out = sum(int(r["completed"]) + int(r["scrapped"]) for r in rows)
+    assert created == out + int(rows[-1]["wip"])
+
+
+def test_decisions_csv_names_every_choice_and_event(scenario: Scenario, tmp_path: Path) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path)
+    rows = read_rows(tmp_path / "decisions.csv")
+    assert tuple(rows[0]) == DECISION_COLUMNS
+    decisions = [r for r in rows if r["kind"] == "decision"]
+    events = [r for r in rows if r["kind"] == "event"]
+    assert len(decisions) == decision_count(saved) > 0
+    assert events == [
+        {
+            "team": "",
+            "turn": "2",
+            "kind": "event",
+            "id": "outage",
+            "name": "Claims system outage",
+            "target": "intake",
+            "target_name": "Claims Intake",
+            "cost": "",
+        }
+    ]
+    menu = Game(scenario).menu
+    for row in decisions:
+        intervention = menu.interventions[row["id"]]
+        assert (row["name"], int(row["cost"])) == (intervention.name, intervention.cost)
+        assert row["target_name"] == menu.target_name(row["target"] or None)
+    assert any(" -> " in row["target_name"] for row in decisions)
+
+
+def test_hotseat_pack_has_each_teams_charts_and_a_comparison(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    saved = hotseat_save(scenario, DEFAULT_SCENARIO)
+    written = export_pack(saved, scenario, tmp_path, size=(800, 600))
+    names = {path.name for path in written}
+    for team in ("red", "blue"):
+        assert {f"{team}-{chart}.png" for chart in CHARTS} <= names
+    assert "teams-satisfaction.png" in names
+    assert "satisfaction.png" not in names
+    for path in written:
+        if path.suffix == ".png":
+            assert png_size(path) == (800, 600)
+    turns = read_rows(tmp_path / "turns.csv")
+    assert len(turns) == scenario.turns * 2
+    assert [r["team"] for r in turns] == ["Red"] * scenario.turns + ["Blue"] * scenario.turns
+    decisions = read_rows(tmp_path / "decisions.csv")
+    assert sum(r["kind"] == "decision" for r in decisions) == decision_count(saved)
+    assert [r["team"] for r in decisions if r["kind"] == "event"] == ["Red", "Blue"]
+
+
+def test_summary_tells_each_team_the_ripples_and_the_questions(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    saved = hotseat_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path)
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    assert text.startswith("# The Claims Ripple: results\n")
+    for words in ("## Team Red", "## Team Blue", "Hot-seat", "Claims system outage (turn 2)"):
+        assert words in text
+    assert text.count("### Biggest ripples") == 2
+    assert "-> Policyholders" in text or "-> Fleet Managers" in text
+    assert "![Customer satisfaction](red-satisfaction.png)" in text
+    assert "(teams-satisfaction.png)" in text
+    for question in scenario.debrief:
+        assert question in text.replace("\\", "")
+        assert html.escape(question) in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<img src="blue-defects-by-origin.png"' in page
+    assert "http" not in page and "<script" not in page
+    assert "<h2>Team Red</h2>" in page and "<h2>Team Blue</h2>" in page
+
+
+def test_roles_pack_names_the_team_that_decided(scenario: Scenario, tmp_path: Path) -> None:
+    budget = scenario.budget * 2
+    game = played(scenario, "customer", budget=budget)
+    roles = {
+        "North": ("intake", "assessment"),
+        "South": tuple(d.id for d in scenario.departments if d.id not in ("intake", "assessment")),
+    }
+    saved = SavedGame(
+        str(DEFAULT_SCENARIO),
+        scenario_hash(DEFAULT_SCENARIO),
+        game.seed,
+        game.turns,
+        tuple(game.decisions),
+        tuple(game.injected),
+        teams=("North", "South"),
+        roles=roles,
+        budget=budget,
+    )
+    written = export_pack(saved, scenario, tmp_path)
+    assert "teams-satisfaction.png" not in {path.name for path in written}
+    assert {r["team"] for r in read_rows(tmp_path / "turns.csv")} == {""}
+    for row in read_rows(tmp_path / "decisions.csv"):
+        if row["kind"] == "decision":
+            department = row["target"].split("->")[0]
+            assert department in roles[row["team"]]
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "North ran Claims Intake, Assessment" in text
+
+
+def test_exporting_twice_gives_the_same_bytes(scenario: Scenario, tmp_path: Path) -> None:
+    saved = hotseat_save(scenario, DEFAULT_SCENARIO)
+    first = export_pack(saved, scenario, tmp_path / "a")
+    second = export_pack(saved, scenario, tmp_path / "b")
+    assert [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        if a.suffix != ".png":
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_team_names_are_escaped_and_slugged(scenario: Scenario, tmp_path: Path) -> None:
+    saved = hotseat_save(scenario, DEFAULT_SCENARIO, teams=("<R&D>", "r d"))
+    written = {path.name for path in export_pack(saved, scenario, tmp_path)}
+    assert {"r-d-satisfaction.png", "r-d-2-satisfaction.png"} <= written
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    assert "<R&D>" not in page and "&lt;R&amp;D&gt;" in page
+    assert "\\<R&D>" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_slug() -> None:
+    assert slug("Équipe Rouge!") == "equipe-rouge"
+    assert slug("  Team 2 ") == "team-2"
+    assert slug("???") == ""
+
+
+# --- the command -------------------------------------------------------------------
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="ripple export")
+    command.add(parser)
+    return command.run(parser.parse_args(list(argv)))
+
+
+def test_command_writes_beside_the_save_and_lists_the_files(
+    scenario: Scenario, scenario_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = scenario_file.parent / "workshop.json"
+    write_save(single_save(scenario, scenario_file), save)
+    assert run(str(save), "--size", "480x320") == 0
+    out, err = capsys.readouterr()
+    folder = scenario_file.parent / "workshop"
+    assert out.splitlines() == [str(folder / name) for name in ONE_GAME_FILES]
+    assert (folder / "summary.html").is_file() and err == ""
+    assert png_size(folder / "satisfaction.png") == (480, 320)
+
+
+def test_command_with_out_and_scenario(
+    scenario: Scenario, scenario_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "game.json"
+    write_save(hotseat_save(scenario, scenario_file), save)
+    moved = tmp_path / "elsewhere" / "claims.yaml"
+    moved.parent.mkdir()
+    scenario_file.rename(moved)
+    assert run(str(save), "--scenario", str(moved), "--out", str(tmp_path / "pack")) == 0
+    out, err = capsys.readouterr()
+    assert str(tmp_path / "pack" / "teams-satisfaction.png") in out.splitlines()
+    assert err == ""
+
+
+def test_bad_save_is_a_message_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "broken.json"
+    save.write_text("{not json", encoding="utf-8")
+    assert run(str(save)) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"error: {save}:1:2: not valid JSON")
+    assert "Traceback" not in err
+    assert not (tmp_path / "broken").exists()
+
+
+def test_save_without_a_scenario_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "decisions.json"
+    save.write_text("[[], []]", encoding="utf-8")
+    assert run(str(save)) == 1
+    assert "--scenario FILE" in capsys.readouterr().err
+    assert run(str(save), "--scenario", str(DEFAULT_SCENARIO)) == 0
+
+
+def test_edited_scenario_warns_that_the_replay_may_differ(
+    scenario: Scenario, scenario_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = scenario_file.parent / "game.json"
+    write_save(single_save(scenario, scenario_file), save)
+    with scenario_file.open("a", encoding="utf-8") as stream:
+        stream.write("\n# edited after the workshop\n")
+    assert run(str(save)) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"warning: {scenario_file} has changed since {save} was saved")
+
+
+def test_broken_scenario_prints_its_problems(
+    scenario: Scenario, scenario_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = scenario_file.parent / "game.json"
+    write_save(single_save(scenario, scenario_file), save)
+    scenario_file.write_text("title: Broken\n", encoding="utf-8")
+    assert run(str(save)) == 1
+    out = capsys.readouterr().out
+    assert f"{scenario_file}:" in out and "error" in out
