@@ -1,4 +1,5 @@
-"""Overlays drawn over a dimmed screen: the help card and the are-you-sure question."""
+"""Overlays drawn over the dimmed screen below: the keys, an are-you-sure question, the
+facilitator's events, and the problems of a scenario file saved while playing."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ripple.ui.app import App
 from ripple.ui.input import KEY_HELP
 from ripple.ui.scene import Scene
 from ripple.ui.session import Session
+from ripple.ui.theme import Theme
 from ripple.ui.widgets import Item, ListView, blit, panel
 
 
@@ -20,6 +22,42 @@ def card(size: tuple[int, int], width: float, height: float) -> pygame.Rect:
     rect = pygame.Rect(0, 0, round(w * width), round(h * height))
     rect.center = (w // 2, h // 2)
     return rect
+
+
+def frame(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    theme: Theme,
+    title: str,
+    foot: str = "",
+    *,
+    warn: bool = False,
+) -> int:
+    """Draw a card with its title (and a muted line at its foot); returns where text may start."""
+    palette = theme.palette
+    edge = palette.warn if warn else palette.focus
+    panel(surface, rect, palette.panel, edge=edge, width=theme.line * 2)
+    pad = theme.unit
+    top = blit(
+        surface,
+        theme,
+        theme.fit(title, rect.width - 2 * pad, 1.4, "bold"),
+        (rect.x + pad, rect.y + pad // 2),
+        scale=1.4,
+        face="bold",
+        colour=palette.warn if warn else None,
+    )
+    if foot:
+        blit(
+            surface,
+            theme,
+            theme.fit(foot, rect.width - 2 * pad, 0.85),
+            (rect.x + pad, rect.bottom - pad // 2),
+            scale=0.85,
+            colour=palette.muted,
+            anchor="bottomleft",
+        )
+    return top.bottom + pad // 2
 
 
 class HelpOverlay(Scene):
@@ -38,21 +76,9 @@ class HelpOverlay(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        panel(
-            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
-        )
         pad = theme.unit
-        y = (
-            blit(
-                surface,
-                theme,
-                "Keys",
-                (self.card.x + pad, self.card.y + pad),
-                scale=1.6,
-                face="bold",
-            ).bottom
-            + pad // 2
-        )
+        foot = "Everything works by mouse too. Esc or a click closes this card."
+        y = frame(surface, self.card, theme, "Keys", foot)
         key_width = round(self.card.width * 0.3)
         for key, meaning in KEY_HELP:
             blit(
@@ -60,15 +86,6 @@ class HelpOverlay(Scene):
             )
             text = theme.fit(meaning, self.card.width - key_width - 2 * pad)
             y = blit(surface, theme, text, (self.card.x + pad + key_width, y)).bottom + pad // 3
-        blit(
-            surface,
-            theme,
-            "Everything works by mouse too. Esc or a click closes this card.",
-            (self.card.x + pad, self.card.bottom - pad),
-            scale=0.85,
-            colour=theme.palette.muted,
-            anchor="bottomleft",
-        )
 
 
 class ConfirmOverlay(Scene):
@@ -107,21 +124,8 @@ class ConfirmOverlay(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        panel(
-            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
-        )
         pad = theme.unit
-        y = (
-            blit(
-                surface,
-                theme,
-                self.question,
-                (self.card.x + pad, self.card.y + pad),
-                scale=1.4,
-                face="bold",
-            ).bottom
-            + pad // 2
-        )
+        y = frame(surface, self.card, theme, self.question)
         for line in theme.wrap(self.detail, self.card.width - 2 * pad):
             y = blit(
                 surface, theme, line, (self.card.x + pad, y), colour=theme.palette.muted
@@ -167,29 +171,9 @@ class EventOverlay(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        theme = self.theme
-        panel(
-            surface, self.card, theme.palette.panel, edge=theme.palette.focus, width=theme.line * 2
-        )
-        pad = theme.unit
-        blit(
-            surface,
-            theme,
-            "Set off an event",
-            (self.card.x + pad, self.card.y + pad // 2),
-            scale=1.4,
-            face="bold",
-        )
-        blit(
-            surface,
-            theme,
-            "It hits every team on the same turn. Esc: cancel.",
-            (self.card.x + pad, self.card.bottom - pad // 2),
-            scale=0.85,
-            colour=theme.palette.muted,
-            anchor="bottomleft",
-        )
-        self.events.draw(surface, theme)
+        foot = "It hits every team on the same turn. Esc: cancel."
+        frame(surface, self.card, self.theme, "Set off an event", foot)
+        self.events.draw(surface, self.theme)
 
 
 class ProblemsOverlay(Scene):
@@ -211,34 +195,12 @@ class ProblemsOverlay(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        palette = theme.palette
-        panel(surface, self.card, palette.panel, edge=palette.warn, width=theme.line * 2)
         pad = theme.unit
-        width = self.card.width - 2 * pad
-        y = (
-            blit(
-                surface,
-                theme,
-                "The scenario file has errors",
-                (self.card.x + pad, self.card.y + pad // 2),
-                scale=1.4,
-                face="bold",
-                colour=palette.warn,
-            ).bottom
-            + pad // 2
-        )
+        foot = "Fix the file and save it: the game reloads. Esc hides this card."
+        y = frame(surface, self.card, theme, "The scenario file has errors", foot, warn=True)
         bottom = self.card.bottom - round(pad * 2)
         for problem in self.problems:
-            for line in theme.wrap(problem, width, 0.85):
+            for line in theme.wrap(problem, self.card.width - 2 * pad, 0.85):
                 if y + theme.size(0.85) > bottom:
                     break
                 y = blit(surface, theme, line, (self.card.x + pad, y), scale=0.85).bottom + 2
-        blit(
-            surface,
-            theme,
-            "Fix the file and save it: the game reloads. Esc hides this card.",
-            (self.card.x + pad, self.card.bottom - pad // 2),
-            scale=0.85,
-            colour=palette.muted,
-            anchor="bottomleft",
-        )
