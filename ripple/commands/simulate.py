@@ -1,17 +1,48 @@
-"""ripple simulate: play one game headless and tell its story (or print it as JSON)."""
+"""ripple simulate: play one game headless and tell its story (or print it as JSON).
+
+With `--runs N` it plays N seeded games per policy in parallel processes instead and
+reports the distribution of the outcomes, where the harm started, and (with `--compare`)
+whether one policy is clearly better than another or the difference is within noise.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ripple.commands.options import count, positive, print_problems, scenario_file
 from ripple.engine.policies import POLICIES
 
+if TYPE_CHECKING:
+    from ripple.scenario.model import Scenario
+
 NAME = "simulate"
-HELP = "play one game headless and tell its story"
+HELP = "play one game headless and tell its story, or many to balance a scenario"
+
+
+def policy_list(text: str) -> list[str]:
+    """Two or more policy names, written P1,P2,..."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in POLICIES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"no policy called '{unknown[0]}' (choose from {', '.join(sorted(POLICIES))})"
+        )
+    if len(set(names)) != len(names) or len(names) < 2:
+        raise argparse.ArgumentTypeError("name two or more different policies, e.g. silo,customer")
+    return names
+
+
+def processors() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def add(parser: argparse.ArgumentParser) -> None:
@@ -19,12 +50,19 @@ def add(parser: argparse.ArgumentParser) -> None:
     scenario_file(parser)
     parser.add_argument("--seed", type=count, help="seed (default: the scenario's)")
     parser.add_argument("--turns", type=positive, help="number of turns (default: the scenario's)")
-    parser.add_argument(
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument(
         "--policy",
         choices=sorted(POLICIES),
         default="none",
         help="who decides: none (no interventions), silo (each department for itself), "
         "customer (everyone is my customer); default: none",
+    )
+    who.add_argument(
+        "--compare",
+        type=policy_list,
+        metavar="P1,P2,...",
+        help="with --runs: play every policy on the same seeds and compare each with the first",
     )
     parser.add_argument(
         "--decisions",
@@ -33,11 +71,49 @@ def add(parser: argparse.ArgumentParser) -> None:
         help="replay the decisions of a saved game (the policy decides any later turns)",
     )
     parser.add_argument("--save", type=Path, metavar="PATH", help="save the game played")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--runs",
+        type=positive,
+        metavar="N",
+        help="play N games per policy, seeded from the scenario's seed (or --seed), and "
+        "report the distribution of the outcomes",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive,
+        metavar="J",
+        help="with --runs: processes to play in (default: one per processor; 1: no pool)",
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument(
+        "--csv", action="store_true", help="with --runs: print one CSV row per game"
+    )
+    parser.set_defaults(simulate_parser=parser)
+
+
+def _refuse(args: argparse.Namespace) -> None:
+    """Options that make no sense together stop the command as argparse would (status 2)."""
+    parser: argparse.ArgumentParser = getattr(
+        args, "simulate_parser", argparse.ArgumentParser(prog="ripple simulate")
+    )
+    if args.runs is None:
+        for given, option in (
+            (args.compare, "--compare"),
+            (args.csv, "--csv"),
+            (args.jobs, "--jobs"),
+        ):
+            if given:
+                parser.error(f"{option} needs --runs N: it works on many games")
+    else:
+        for given, option in ((args.decisions, "--decisions"), (args.save, "--save")):
+            if given is not None:
+                parser.error(f"{option} replays or saves one game; it cannot go with --runs")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Play the game and print it."""
+    """Play the game (or the games, with --runs) and print it."""
+    _refuse(args)
     from ripple.engine import DecisionError, Game
     from ripple.report.record import play_out, record
     from ripple.report.story import story
@@ -50,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         print_problems(error.problems)
         return 1
+    if args.runs is not None:
+        return _run_batch(args, scenario)
     seed, turns = args.seed, args.turns
     decisions: tuple = ()
     injected: tuple = ()
@@ -80,4 +158,57 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(record(game, args.policy)))
     else:
         print(story(game, args.policy), end="")
+    return 0
+
+
+class ProgressBar:
+    """`[#####.....] 512/2000 games` on one line of a terminal, redrawn as games finish."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = ""
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(1, total)
+        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} games"
+        if line != self.shown:
+            self.stream.write("\r" + line)
+            self.stream.flush()
+            self.shown = line
+
+    def clear(self) -> None:
+        """Rub the bar out, so the report starts on a clean line."""
+        if self.shown:
+            self.stream.write("\r" + " " * len(self.shown) + "\r")
+            self.stream.flush()
+
+
+def _run_batch(args: argparse.Namespace, scenario: Scenario) -> int:
+    """Many seeded games per policy: distributions, root causes and comparisons."""
+    from ripple.batch import describe, play_batch, rows, summary
+
+    policies = args.compare or [args.policy]
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        batch = play_batch(
+            args.file,
+            scenario,
+            policies,
+            args.runs,
+            seed=args.seed,
+            turns=args.turns,
+            jobs=args.jobs or processors(),
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.clear()
+    if args.json:
+        print(json.dumps(summary(batch)))
+    elif args.csv:
+        csv.writer(sys.stdout, lineterminator="\n").writerows(rows(batch))
+    else:
+        print(describe(batch, args.turns or scenario.turns), end="")
     return 0

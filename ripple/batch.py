@@ -1,0 +1,471 @@
+"""Many seeded games of one scenario, in parallel processes, summed up as distributions.
+
+A facilitator balancing a scenario wants to know what usually happens, how widely games
+differ, and whether one way of playing is really better than another or just luckier.
+`play_batch` plays `runs` games per policy, every policy on the same seeds, so two policies
+can be compared game by game (a paired comparison); the summaries below turn the games
+into distributions, root causes and verdicts.
+
+Run k's seed is `SeedSequence(base).spawn(runs)[k]` turned into a 32-bit number: it depends
+only on the base seed and k, so the first 100 games of a 1,000-game batch are the games of a
+100-game batch, and the results are the same whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ripple.engine import Game
+from ripple.engine.state import KINDS
+from ripple.report.record import play_out
+from ripple.scenario.load import load_scenario
+from ripple.scenario.model import Scenario
+
+OUTCOMES: tuple[str, ...] = (
+    "satisfaction",
+    "on_time_share",
+    "late_share",
+    "defective_share",
+    "churn",
+    "mean_lead_time",
+    "complaints",
+    "completed",
+)
+"""What each game is measured by, in the order of tables, CSV columns and JSON keys."""
+
+HIGHER_IS_BETTER: dict[str, bool | None] = {
+    "satisfaction": True,
+    "on_time_share": True,
+    "late_share": False,
+    "defective_share": False,
+    "churn": False,
+    "mean_lead_time": False,
+    "complaints": False,
+    "completed": None,
+}
+"""Which way each outcome should move for customers to be better served. None: neither,
+as completed work counts complaints handled (failure demand) as well as real demand."""
+
+COUNTED = frozenset({"complaints", "completed"})
+"""Outcomes that are whole numbers in a single game."""
+
+Progress = Callable[[int, int], None]
+"""Told (games done, games in all) as the batch goes."""
+
+CHUNK = 25
+"""The most games one task plays: enough to make sending the task worth it, few enough to
+show progress and to leave no process with a long last task while the others wait."""
+
+
+def seeds(base: int, runs: int) -> list[int]:
+    """The seeds of runs 0 .. runs-1, derived from the scenario's (or the chosen) seed."""
+    return [int(child.generate_state(1)[0]) for child in np.random.SeedSequence(base).spawn(runs)]
+
+
+def measure(game: Game, departments: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """A finished game's outcomes (in `OUTCOMES` order) and its harm per department and kind."""
+    totals = game.totals()
+    completed = float(totals["completed"])
+    demand = {c.id: float(c.demand) for c in game.scenario.customers}
+    customers = game.snapshot().customers
+    weights = np.array([demand.get(c.id, 0.0) for c in customers])
+    if weights.sum() <= 0:
+        weights = np.ones(len(customers))
+    remaining = np.array([c.remaining for c in customers])
+    outcomes = np.array(
+        [
+            float(totals["satisfaction"]),
+            totals["on_time"] / completed if completed else 0.0,
+            totals["late"] / completed if completed else 0.0,
+            totals["defective"] / completed if completed else 0.0,
+            1.0 - float(weights @ remaining / weights.sum()) if len(customers) else 0.0,
+            float(totals["mean_lead_time"]),
+            float(sum(report.complaints for report in game.reports)),
+            completed,
+        ]
+    )
+    index = {department: i for i, department in enumerate(departments)}
+    harm = np.zeros((len(departments), len(KINDS)))
+    for (department, kind), weight in game.attribution().items():
+        harm[index[department], KINDS.index(kind)] += weight
+    return outcomes, harm
+
+
+def play_games(
+    scenario: Scenario, policy: str, run_seeds: Sequence[int], turns: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One game per seed: outcomes (games x outcomes), harm (games x departments x kinds)."""
+    departments = sorted(d.id for d in scenario.departments)
+    outcomes = np.zeros((len(run_seeds), len(OUTCOMES)))
+    harm = np.zeros((len(run_seeds), len(departments), len(KINDS)))
+    for row, seed in enumerate(run_seeds):
+        game = Game(scenario, seed, turns=turns, keep_snapshots=False)
+        play_out(game, policy)
+        outcomes[row], harm[row] = measure(game, departments)
+    return outcomes, harm
+
+
+_worker: dict[str, Any] = {}
+"""The scenario a pool process loaded once, with the turns to play."""
+
+
+def _start_worker(path: str, turns: int | None) -> None:
+    # Ctrl-C reaches every process of the terminal; the main process alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker["scenario"] = load_scenario(Path(path))
+    _worker["turns"] = turns
+
+
+def _play_in_worker(policy: str, run_seeds: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    return play_games(_worker["scenario"], policy, run_seeds, _worker["turns"])
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The games of a batch: per policy, every game's outcomes and harm, in seed order."""
+
+    title: str
+    base_seed: int
+    seeds: tuple[int, ...]
+    policies: tuple[str, ...]
+    departments: tuple[str, ...]
+    names: dict[str, str]
+    outcomes: dict[str, np.ndarray]
+    harm: dict[str, np.ndarray]
+
+    @property
+    def runs(self) -> int:
+        """Games per policy."""
+        return len(self.seeds)
+
+
+def chunks(runs: int, jobs: int) -> list[range]:
+    """The runs split into tasks: several per process, each at most `CHUNK` games."""
+    size = max(1, min(CHUNK, math.ceil(runs / (8 * jobs))))
+    return [range(start, min(start + size, runs)) for start in range(0, runs, size)]
+
+
+def play_batch(
+    path: Path,
+    scenario: Scenario,
+    policies: Sequence[str],
+    runs: int,
+    *,
+    seed: int | None = None,
+    turns: int | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Batch:
+    """Play `runs` games per policy on the same seeds; `jobs` > 1 plays them in processes.
+
+    `scenario` is `path` loaded; each process loads `path` once itself. The result does
+    not depend on `jobs`.
+    """
+    base = scenario.seed if seed is None else seed
+    run_seeds = seeds(base, runs)
+    departments = tuple(sorted(d.id for d in scenario.departments))
+    outcomes = {p: np.zeros((runs, len(OUTCOMES))) for p in policies}
+    harm = {p: np.zeros((runs, len(departments), len(KINDS))) for p in policies}
+    tasks = [(policy, part) for policy in policies for part in chunks(runs, jobs)]
+    total, done = runs * len(policies), 0
+
+    def keep(policy: str, part: range, result: tuple[np.ndarray, np.ndarray]) -> None:
+        nonlocal done
+        outcomes[policy][part.start : part.stop], harm[policy][part.start : part.stop] = result
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+
+    if jobs <= 1:
+        for policy, part in tasks:
+            keep(
+                policy, part, play_games(scenario, policy, run_seeds[part.start : part.stop], turns)
+            )
+    else:
+        before = set(multiprocessing.active_children())
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)),
+            initializer=_start_worker,
+            initargs=(str(path), turns),
+        )
+        try:
+            pending: dict[Future[tuple[np.ndarray, np.ndarray]], tuple[str, range]] = {
+                pool.submit(_play_in_worker, policy, run_seeds[part.start : part.stop]): (
+                    policy,
+                    part,
+                )
+                for policy, part in tasks
+            }
+            for future in as_completed(pending):
+                keep(*pending[future], future.result())
+        except BaseException:
+            # Stopped (Ctrl-C) or failed: end the pool's processes rather than wait for
+            # them; an orderly shutdown after an interrupt can wait forever.
+            for process in set(multiprocessing.active_children()) - before:
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+    return Batch(
+        title=scenario.title,
+        base_seed=base,
+        seeds=tuple(run_seeds),
+        policies=tuple(policies),
+        departments=departments,
+        names={d.id: d.name for d in scenario.departments},
+        outcomes=outcomes,
+        harm=harm,
+    )
+
+
+def distribution(values: np.ndarray) -> dict[str, float]:
+    """Mean, standard deviation and the 5th, 50th and 95th percentiles of some games."""
+    p5, p50, p95 = np.percentile(values, [5, 50, 95])
+    return {
+        "mean": round(float(np.mean(values)), 6),
+        "sd": round(float(np.std(values, ddof=1)) if len(values) > 1 else 0.0, 6),
+        "p5": round(float(p5), 6),
+        "p50": round(float(p50), 6),
+        "p95": round(float(p95), 6),
+    }
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Policy B minus policy A on one outcome, paired game by game (same seeds)."""
+
+    mean: float
+    low: float
+    high: float
+    games: int
+
+    @property
+    def clear(self) -> bool:
+        """True when the 95% interval excludes 0: the difference is clear of noise.
+
+        One game alone has no spread to judge by, so its difference is never clear."""
+        return self.games > 1 and (self.low > 0 or self.high < 0)
+
+    def as_dict(self, outcome: str) -> dict[str, Any]:
+        """The difference under the names of the JSON output."""
+        return {
+            "difference": round(self.mean, 6),
+            "low": round(self.low, 6),
+            "high": round(self.high, 6),
+            "clear": self.clear,
+            "better": self.better(outcome),
+        }
+
+    def better(self, outcome: str) -> bool | None:
+        """True if clearly better for customers, False if clearly worse, else None."""
+        direction = HIGHER_IS_BETTER[outcome]
+        if not self.clear or direction is None:
+            return None
+        return (self.mean > 0) == direction
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> Difference:
+    """B - A over paired games: the mean and its 95% interval (mean +- 1.96 sd / sqrt(N))."""
+    paired = b - a
+    mean = float(np.mean(paired))
+    half = 1.96 * float(np.std(paired, ddof=1)) / math.sqrt(len(paired)) if len(paired) > 1 else 0
+    return Difference(mean, mean - half, mean + half, len(paired))
+
+
+def root_causes(batch: Batch, policy: str, top: int = 5) -> list[dict[str, Any]]:
+    """The departments where most harm started: mean share of each game's harm, biggest first.
+
+    A game's harm is its late, defective and lost items' weights; a department's share is
+    its part of them (a game with no harm at all counts as a share of 0 everywhere).
+    """
+    harm = batch.harm[policy]
+    per_game = harm.sum(axis=2)
+    totals = per_game.sum(axis=1, keepdims=True)
+    shares = np.divide(per_game, totals, out=np.zeros_like(per_game), where=totals > 0)
+    mean_share = shares.mean(axis=0)
+    mean_harm = harm.mean(axis=0)
+    order = sorted(range(len(batch.departments)), key=lambda i: (-mean_share[i], i))
+    found = []
+    for i in order[:top]:
+        if mean_share[i] <= 0:
+            break
+        department = batch.departments[i]
+        entry: dict[str, Any] = {
+            "department": department,
+            "name": batch.names[department],
+            "share": round(float(mean_share[i]), 6),
+        }
+        entry.update({kind: round(float(mean_harm[i, k]), 6) for k, kind in enumerate(KINDS)})
+        found.append(entry)
+    return found
+
+
+def comparisons(batch: Batch) -> list[tuple[str, str, dict[str, Difference]]]:
+    """Each policy after the first against the first: (first, other, difference per outcome)."""
+    first = batch.policies[0]
+    return [
+        (
+            first,
+            other,
+            {
+                outcome: difference(batch.outcomes[first][:, j], batch.outcomes[other][:, j])
+                for j, outcome in enumerate(OUTCOMES)
+            },
+        )
+        for other in batch.policies[1:]
+    ]
+
+
+def summary(batch: Batch) -> dict[str, Any]:
+    """The batch as the JSON `ripple simulate --runs N --json` prints."""
+    result: dict[str, Any] = {
+        "scenario": batch.title,
+        "runs": batch.runs,
+        "base_seed": batch.base_seed,
+        "policies": {
+            policy: {
+                outcome: distribution(batch.outcomes[policy][:, j])
+                for j, outcome in enumerate(OUTCOMES)
+            }
+            for policy in batch.policies
+        },
+        "root_causes": {policy: root_causes(batch, policy) for policy in batch.policies},
+    }
+    if len(batch.policies) > 1:
+        result["comparisons"] = [
+            {
+                "baseline": first,
+                "policy": other,
+                "outcomes": {name: d.as_dict(name) for name, d in found.items()},
+            }
+            for first, other, found in comparisons(batch)
+        ]
+    return result
+
+
+def rows(batch: Batch) -> list[list[str | int | float]]:
+    """One CSV row per game (policy, run, seed, every outcome), after a header row."""
+    table: list[list[str | int | float]] = [["policy", "run", "seed", *OUTCOMES]]
+    for policy in batch.policies:
+        for run, seed in enumerate(batch.seeds):
+            values = batch.outcomes[policy][run]
+            table.append(
+                [
+                    policy,
+                    run,
+                    seed,
+                    *(
+                        int(v) if name in COUNTED else round(float(v), 6)
+                        for name, v in zip(OUTCOMES, values, strict=True)
+                    ),
+                ]
+            )
+    return table
+
+
+LABELS: dict[str, tuple[str, int]] = {
+    "satisfaction": ("satisfaction", 3),
+    "on_time_share": ("on time", 3),
+    "late_share": ("late", 3),
+    "defective_share": ("defective", 3),
+    "churn": ("churn", 4),
+    "mean_lead_time": ("lead time (turns)", 2),
+    "complaints": ("complaints", 1),
+    "completed": ("completed", 1),
+}
+"""How the plain output names each outcome, and the decimals it shows."""
+
+
+def _align(table: list[list[str]]) -> list[str]:
+    """Columns padded to their widest cell: the first to the left, the others to the right."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in table
+    ]
+
+
+def _verdict(outcome: str, found: Difference, digits: int) -> str:
+    better = found.better(outcome)
+    if not found.clear:
+        word = "within noise"
+    else:
+        word = "clear" + {True: ", better", False: ", worse", None: ""}[better]
+    return f"{found.mean:+.{digits}f} [{found.low:+.{digits}f}, {found.high:+.{digits}f}] {word}"
+
+
+def outcome_table(batch: Batch) -> list[str]:
+    """One row per outcome: each policy's mean and 5th-95th percentiles, then the differences.
+
+    One policy alone also gets its standard deviation and median.
+    """
+    single = len(batch.policies) == 1
+    if single:
+        header = ["outcome", "mean", "sd", "p5", "p50", "p95"]
+    else:
+        header = ["outcome", *(f"{p}: mean (p5-p95)" for p in batch.policies)]
+    found = comparisons(batch)
+    header += [f"difference ({other} - {first}), 95% interval" for first, other, _ in found]
+    table = [header]
+    for j, outcome in enumerate(OUTCOMES):
+        label, digits = LABELS[outcome]
+        row = [label]
+        for policy in batch.policies:
+            d = distribution(batch.outcomes[policy][:, j])
+            if single:
+                row += [f"{d[key]:.{digits}f}" for key in ("mean", "sd", "p5", "p50", "p95")]
+            else:
+                row.append(f"{d['mean']:.{digits}f} ({d['p5']:.{digits}f}-{d['p95']:.{digits}f})")
+        row += [_verdict(outcome, differences[outcome], digits) for _, _, differences in found]
+        table.append(row)
+    return _align(table)
+
+
+def cause_table(batch: Batch, policy: str) -> list[str]:
+    """The departments where most harm started under one policy."""
+    causes = root_causes(batch, policy)
+    if not causes:
+        return ["  no harm: every item reached its customer on time and right"]
+    table = [["  department", "share", *(f"{kind} (mean)" for kind in KINDS)]]
+    for cause in causes:
+        table.append(
+            [
+                f"  {cause['name']}",
+                f"{cause['share']:.0%}",
+                *(f"{cause[kind]:.1f}" for kind in KINDS),
+            ]
+        )
+    return _align(table)
+
+
+def describe(batch: Batch, turns: int) -> str:
+    """The batch in plain words: the outcome table, then where the harm started."""
+    policies = ", ".join(batch.policies)
+    lines = [
+        f"{batch.title} - {batch.runs} game{'s' if batch.runs != 1 else ''} a policy "
+        f"({policies}), {turns} turns, "
+        f"seeds from {batch.base_seed}",
+        "",
+        *outcome_table(batch),
+    ]
+    if len(batch.policies) > 1:
+        lines += [
+            "",
+            "A difference is clear when its 95% interval leaves out 0; "
+            "otherwise it is within noise.",
+        ]
+    for policy in batch.policies:
+        lines += ["", f"Where the harm started ({policy}):", *cause_table(batch, policy)]
+    return "\n".join(lines) + "\n"
