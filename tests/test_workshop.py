@@ -205,3 +205,39 @@ def test_x_on_the_debrief_writes_the_pack(tmp_path: object) -> None:
     assert (out / "summary.md").exists() and (out / "turns.csv").exists()
     assert (out / "teams-satisfaction.png").exists()
     scene.session.close()
+
+
+def test_a_workshop_save_replays_each_team_headless(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathlib import Path
+
+    from ripple.cli import main
+
+    save = Path(str(tmp_path)) / "teams.json"
+    assert (
+        main(
+            [
+                "play",
+                "--teams",
+                "Red,Blue",
+                "--autoplay",
+                "2",
+                "--policy",
+                "customer",
+                "--save",
+                str(save),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    saved = json.loads(save.read_text())
+    assert (
+        main(["simulate", "--decisions", str(save), "--team", "Blue", "--turns", "2", "--json"])
+        == 0
+    )
+    out = capsys.readouterr()
+    assert "team Blue" in out.err
+    assert json.loads(out.out)["decisions"] == saved["decisions"]["Blue"]
+    assert main(["simulate", "--decisions", str(save), "--team", "Mauve"]) == 1

@@ -72,6 +72,12 @@ def add(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--save", type=Path, metavar="PATH", help="save the game played")
     parser.add_argument(
+        "--team",
+        metavar="NAME",
+        help="with --decisions from a workshop of teams: whose game to replay "
+        "(default: the first team)",
+    )
+    parser.add_argument(
         "--runs",
         type=positive,
         metavar="N",
@@ -129,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
     if args.runs is not None:
         return _run_batch(args, scenario)
     seed, turns = args.seed, args.turns
+    saved_budget = None
     decisions: tuple = ()
     injected: tuple = ()
     if args.decisions is not None:
@@ -143,10 +150,21 @@ def run(args: argparse.Namespace) -> int:
                 "the replay may differ from the game that was played",
                 file=sys.stderr,
             )
+        saved_budget = saved.budget
         seed = saved.seed if seed is None and saved.seed >= 0 else seed
         turns = saved.turns if turns is None and saved.turns > 0 else turns
         decisions, injected = saved.decisions, saved.injected
-    game = Game(scenario, seed, turns=turns, keep_snapshots=False)
+        if saved.team_decisions:
+            team = args.team or next(iter(saved.team_decisions))
+            if team not in saved.team_decisions:
+                known = ", ".join(saved.team_decisions)
+                print(
+                    f"error: no team '{team}' in {args.decisions} (teams: {known})", file=sys.stderr
+                )
+                return 1
+            decisions = saved.team_decisions[team]
+            print(f"replaying team {team}'s game", file=sys.stderr)
+    game = Game(scenario, seed, turns=turns, keep_snapshots=False, budget=saved_budget)
     try:
         play_out(game, args.policy, decisions, injected)
     except DecisionError as error:
