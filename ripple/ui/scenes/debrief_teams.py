@@ -84,7 +84,7 @@ def draw_teams(canvas: Canvas, area: pygame.Rect, session: Session) -> None:
         )
     entries = team_lines(session)
     height = min(
-        (cards.height - gap * (len(entries) - 1)) // max(1, len(entries)), round(theme.unit * 6.5)
+        (cards.height - gap * (len(entries) - 1)) // max(1, len(entries)), round(theme.unit * 8)
     )
     for k, (team, said) in enumerate(entries):
         rect = pygame.Rect(cards.x, cards.y + k * (height + gap), cards.width, height)
