@@ -213,19 +213,6 @@ class GraphView:
                 anchor="center",
             )
 
-    def draw_customers(
-        self,
-        surface: pygame.Surface,
-        theme: Theme,
-        after: Snapshot,
-        column: pygame.Rect,
-        *,
-        focus: str | None = None,
-        lit: frozenset[str] = frozenset(),
-    ) -> None:
-        """The external customers column."""
-        self._draw_customers(surface, theme, after, column, focus, lit)
-
     @staticmethod
     def _rating(key: str, before: Snapshot, after: Snapshot, t: float) -> float:
         old = next(h for h in before.handoffs if f"{h.supplier}->{h.customer}" == key)
@@ -344,15 +331,17 @@ class GraphView:
             surface.blit(corner, corner.get_rect(topright=(rect.right - pad, rect.y + pad // 2)))
         return title
 
-    def _draw_customers(
+    def draw_customers(
         self,
         surface: pygame.Surface,
         theme: Theme,
         after: Snapshot,
         column: pygame.Rect,
-        focus: str | None,
-        lit: frozenset[str],
+        *,
+        focus: str | None = None,
+        lit: frozenset[str] = frozenset(),
     ) -> None:
+        """The external customers column: each segment's mood as an icon and in words."""
         palette = theme.palette
         heading = "External customers"
         if theme.font(theme.size(0.85)).size(heading)[0] > column.width:
