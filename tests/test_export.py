@@ -14,7 +14,8 @@ import pytest
 from ripple.commands import export as command
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO
-from ripple.report.export import CHARTS, DECISION_COLUMNS, TURN_COLUMNS, export_pack, slug
+from ripple.report.export import CHARTS, export_pack, slug
+from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
 from ripple.report.record import play_out
 from ripple.save import SavedGame, save_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash

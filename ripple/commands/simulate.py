@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from ripple.commands.options import count, positive, print_problems, scenario_file
 from ripple.engine.policies import POLICIES
@@ -179,33 +179,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-class ProgressBar:
-    """`[#####.....] 512/2000 games` on one line of a terminal, redrawn as games finish."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.shown = ""
-
-    def __call__(self, done: int, total: int) -> None:
-        filled = self.WIDTH * done // max(1, total)
-        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} games"
-        if line != self.shown:
-            self.stream.write("\r" + line)
-            self.stream.flush()
-            self.shown = line
-
-    def clear(self) -> None:
-        """Rub the bar out, so the report starts on a clean line."""
-        if self.shown:
-            self.stream.write("\r" + " " * len(self.shown) + "\r")
-            self.stream.flush()
-
-
 def _run_batch(args: argparse.Namespace, scenario: Scenario) -> int:
     """Many seeded games per policy: distributions, root causes and comparisons."""
-    from ripple.batch import describe, play_batch, rows, summary
+    from ripple.batch import play_batch
+    from ripple.batch_report import ProgressBar, describe, rows, summary
 
     policies = args.compare or [args.policy]
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None

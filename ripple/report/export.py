@@ -5,65 +5,32 @@ and standalone HTML) that links them.
 `export_pack` replays a save and writes the whole pack; `ripple export` and the debrief's
 export key both call it. The CSV, Markdown and HTML files hold no date or absolute path, so
 exporting the same save twice gives the same bytes. Charts are drawn headless with the
-debrief's own chart builders; pygame is imported only when they are drawn.
+debrief's own chart builders; pygame is imported only when they are drawn. The rows of the
+CSV files are in `ripple.report.export_tables`, the summary in `ripple.report.export_summary`.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from ripple.engine import Game
-from ripple.report.standings import standings
-from ripple.report.story import customers, ripples
+from ripple.report.export_summary import CHARTS, DEFAULT_SIZE, markdown, page, summary_blocks
+from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS, decision_rows, turn_rows
 from ripple.save import SavedGame
-from ripple.scenario.model import Scenario, parse_handoff
+from ripple.scenario.model import Scenario
 
 if TYPE_CHECKING:
     from ripple.ui.draw.charts import Chart
 
-CHARTS = ("satisfaction", "lead-time", "work-in-progress", "defects-by-origin")
-"""The charts drawn for each game, by file name (without `.png`), in the debrief's order."""
-
 TEAMS_CHART = "teams-satisfaction"
 """The chart comparing every team's customer satisfaction (hot-seat play with 2+ teams)."""
-
-TURN_COLUMNS = (
-    "team",
-    "turn",
-    "created",
-    "completed",
-    "scrapped",
-    "wip",
-    "on_time",
-    "late",
-    "defective",
-    "complaints",
-    "satisfaction",
-    "lead_time_sum",
-    "mean_lead_time",
-    "log",
-)
-"""The columns of `turns.csv`: one row per team per turn."""
-
-DECISION_COLUMNS = ("team", "turn", "kind", "id", "name", "target", "target_name", "cost")
-"""The columns of `decisions.csv`: a row per decision (kind "decision") and per event the
-facilitator set off (kind "event")."""
-
-TOP_RIPPLES = 3
-"""How many ripples the summary tells per game."""
-
-DEFAULT_SIZE = (1280, 720)
-"""The size of each chart picture, in pixels."""
 
 
 # --- the pack ----------------------------------------------------------------------
@@ -119,71 +86,6 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-# --- tables --------------------------------------------------------------------------
-
-
-def turn_rows(games: Mapping[str, Game]) -> list[list[object]]:
-    """One row per team per turn in the order of `TURN_COLUMNS` (team '' for one game)."""
-    rows: list[list[object]] = []
-    for team, game in games.items():
-        for report in game.reports:
-            numbers = report.as_dict()
-            mean = round(report.lead_time_sum / report.completed, 6) if report.completed else ""
-            rows.append(
-                [
-                    team,
-                    *(numbers[column] for column in TURN_COLUMNS[1:11]),
-                    report.lead_time_sum,
-                    mean,
-                    "\n".join(report.log),
-                ]
-            )
-    return rows
-
-
-def decision_rows(saved: SavedGame, games: Mapping[str, Game]) -> list[list[object]]:
-    """Every decision and every event the facilitator set off, turn by turn, in the order of
-    `DECISION_COLUMNS`. Teams sharing one organisation are told apart by the departments
-    each one runs."""
-    rows: list[list[object]] = []
-    for team, game in games.items():
-        for turn, chosen in enumerate(game.decisions, start=1):
-            for decision in chosen:
-                intervention = game.menu.interventions[decision.intervention]
-                rows.append(
-                    [
-                        team or _owner(saved.roles, decision.target),
-                        turn,
-                        "decision",
-                        intervention.id,
-                        intervention.name,
-                        decision.target or "",
-                        game.menu.target_name(decision.target),
-                        intervention.cost,
-                    ]
-                )
-            for event_id in game.injected[turn - 1]:
-                event = game.events[event_id]
-                where = _target_name(game, event.target)
-                rows.append([team, turn, "event", event.id, event.name, event.target, where, ""])
-    return rows
-
-
-def _owner(roles: Mapping[str, Sequence[str]], target: str | None) -> str:
-    """The team that runs the department (or the supplier of the hand-off) aimed at."""
-    if target is None:
-        return ""
-    pair = parse_handoff(target)
-    department = pair[0] if pair else target
-    return next((team for team, owned in roles.items() if department in owned), "")
-
-
-def _target_name(game: Game, target: str) -> str:
-    """An event's target as players read it: a customer, a department, a hand-off, everyone."""
-    named = {c.id: c.name for c in game.scenario.customers}
-    return named.get(target) or game.menu.target_name(target)
-
-
 # --- charts --------------------------------------------------------------------------
 
 
@@ -222,13 +124,13 @@ def chart_files(games: Mapping[str, Game], names: Mapping[str, str]) -> dict[str
 
 
 def _builders() -> dict[str, Callable[[Game], Chart]]:
-    from ripple.ui.scenes import debrief_pages as pages
+    from ripple.ui.scenes import debrief_charts as charts
 
     return {
-        "satisfaction": pages.satisfaction_chart,
-        "lead-time": pages.lead_time_chart,
-        "work-in-progress": pages.work_chart,
-        "defects-by-origin": pages.defects_chart,
+        "satisfaction": charts.satisfaction_chart,
+        "lead-time": charts.lead_time_chart,
+        "work-in-progress": charts.work_chart,
+        "defects-by-origin": charts.defects_chart,
     }
 
 
@@ -238,7 +140,7 @@ def teams_chart(games: Mapping[str, Game]) -> Chart:
     import dataclasses
 
     from ripple.ui.draw.charts import MARKERS, STYLES, Chart
-    from ripple.ui.scenes.debrief_pages import satisfaction_chart
+    from ripple.ui.scenes.debrief_charts import satisfaction_chart
     from ripple.ui.theme import BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 
     colours = (SKY, ORANGE, GREEN, PURPLE, YELLOW, BLUE, VERMILLION)
@@ -297,278 +199,3 @@ def draw_charts(
         pygame.image.save(canvas.surface, str(out / file))
         written.append(out / file)
     return written
-
-
-# --- the summary, as blocks either format can write ----------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A heading: level 1 is the page's title."""
-
-    level: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of plain words."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Items:
-    """A list, numbered or not."""
-
-    items: tuple[str, ...]
-    numbered: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table with a header row; every column after the first holds numbers."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Pictures:
-    """Chart images side by side: (file name, what it shows)."""
-
-    files: tuple[tuple[str, str], ...]
-    size: tuple[int, int]
-
-
-Block = Heading | Paragraph | Items | Table | Pictures
-
-CHART_TITLES = {
-    "satisfaction": "Customer satisfaction",
-    "lead-time": "Mean lead time",
-    "work-in-progress": "Work in progress",
-    "defects-by-origin": "Defects reaching customers, by where they were made",
-}
-"""What each chart shows, as the pictures' alternative text."""
-
-MODES = {
-    "single": "One game",
-    "hotseat": "Hot-seat play: each team ran its own copy of the organisation",
-    "roles": "Teams shared one organisation, each deciding for its own departments",
-}
-"""How each way of playing is described."""
-
-
-def _percent(part: float, whole: float) -> str:
-    return f"{part / whole:.0%}" if whole else "-"
-
-
-def churn(game: Game) -> float:
-    """The share of external customers lost, weighted by demand as satisfaction is."""
-    demand = {c.id: float(c.demand) for c in game.scenario.customers}
-    views = game.snapshot().customers
-    weights = [demand.get(v.id, 0.0) for v in views]
-    if sum(weights) <= 0:
-        weights = [1.0] * len(views)
-    kept = sum(w * v.remaining for w, v in zip(weights, views, strict=True))
-    return 1.0 - kept / sum(weights) if views else 0.0
-
-
-def outcomes(game: Game) -> list[tuple[str, str]]:
-    """A game's totals in words: (measure, value) for the summary's table."""
-    totals = game.totals()
-    done = int(totals["completed"])
-    lead = f"{totals['mean_lead_time']:.1f} turns" if done else "-"
-    return [
-        ("Turns played", f"{game.turn} of {game.turns}"),
-        (f"Delivered ({game.scenario.item.many})", str(done)),
-        ("On time", _percent(totals["on_time"], done)),
-        ("With defects", _percent(totals["defective"], done)),
-        ("Mean lead time", lead),
-        ("Complaints", str(sum(r.complaints for r in game.reports))),
-        ("Satisfaction at the end", f"{totals['satisfaction']:.0%}"),
-        ("Customers lost (churn)", f"{churn(game):.0%}"),
-    ]
-
-
-def _busy_but_harmful(game: Game) -> list[str]:
-    many = game.scenario.item.many
-    return [
-        f"{s.name}: finished {s.processed} {many} using {s.used:.0%} of its capacity, "
-        f"yet started {s.harm:.0%} of the harm customers felt."
-        for s in standings(game)
-        if s.flagged
-    ]
-
-
-def game_blocks(game: Game, files: Sequence[str], size: tuple[int, int], level: int) -> list[Block]:
-    """One game's part of the summary: its charts, biggest ripples, what customers felt and
-    the departments that looked busy yet started harm; headings at `level`."""
-    pictures = tuple((file, CHART_TITLES[c]) for file, c in zip(files, CHARTS, strict=True))
-    found = [line.removeprefix("- ") for line in ripples(game, TOP_RIPPLES)]
-    busy = _busy_but_harmful(game)
-    return [
-        Pictures(pictures, size),
-        Heading(level, "Biggest ripples: root cause -> chain -> customer"),
-        Items(tuple(found)) if game.ripples() else Paragraph(found[0]),
-        Heading(level, "What customers felt"),
-        Items(tuple(line.removeprefix("- ") for line in customers(game))),
-        Heading(level, "Looked busy, yet started harm"),
-        Items(tuple(busy))
-        if busy
-        else Paragraph("No department was both busy and the start of a large share of the harm."),
-    ]
-
-
-def summary_blocks(
-    saved: SavedGame,
-    scenario: Scenario,
-    games: Mapping[str, Game],
-    charts: Mapping[str, Sequence[str]],
-    size: tuple[int, int] = DEFAULT_SIZE,
-) -> list[Block]:
-    """The one-page summary: the scenario, who played how, the results side by side, each
-    game's charts and ripples, and the questions for the debrief."""
-    first = next(iter(games.values()))
-    blocks: list[Block] = [Heading(1, f"{scenario.title}: results")]
-    if scenario.summary:
-        blocks.append(Paragraph(scenario.summary))
-    teams = list(games) if saved.mode == "hotseat" else list(saved.teams)
-    played = MODES[saved.mode] + f"; seed {first.seed}."
-    if teams:
-        played += f" Teams: {', '.join(teams)}."
-    blocks.append(Paragraph(played))
-    if saved.roles:
-        blocks.append(
-            Items(
-                tuple(
-                    f"{team} ran {', '.join(first.menu.target_name(d) for d in owned)}"
-                    for team, owned in saved.roles.items()
-                )
-            )
-        )
-    events = [
-        f"{first.events[e].name} (turn {turn})"
-        for turn, injected in enumerate(first.injected, start=1)
-        for e in injected
-    ]
-    if events:
-        blocks.append(Paragraph(f"Events set off by the facilitator: {', '.join(events)}."))
-    blocks.append(Heading(2, "Results"))
-    header = ("Measure", *games) if len(games) > 1 else ("Measure", "Result")
-    columns = [outcomes(game) for game in games.values()]
-    rows = tuple(
-        (measure, *(column[k][1] for column in columns))
-        for k, (measure, _) in enumerate(columns[0])
-    )
-    blocks.append(Table(header, rows))
-    if "*" in charts:
-        blocks.append(Pictures(((charts["*"][0], "Customer satisfaction, team by team"),), size))
-    for team, game in games.items():
-        level = 2
-        if len(games) > 1:
-            blocks.append(Heading(2, f"Team {team}"))
-            level = 3
-        blocks += game_blocks(game, charts[team], size, level)
-    if scenario.debrief:
-        blocks.append(Heading(2, "Questions for the debrief"))
-        blocks.append(Items(tuple(scenario.debrief), numbered=True))
-    return blocks
-
-
-# --- Markdown ------------------------------------------------------------------------
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
-
-
-def _md(text: str) -> str:
-    """Plain words as Markdown, with the characters that would format them escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def markdown(blocks: Sequence[Block]) -> str:
-    """The blocks as a Markdown document, images linked by relative path."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            parts.append(f"{'#' * block.level} {_md(block.text)}")
-        elif isinstance(block, Paragraph):
-            parts.append(_md(block.text))
-        elif isinstance(block, Items):
-            parts.append(
-                "\n".join(
-                    f"{f'{k}.' if block.numbered else '-'} {_md(item)}"
-                    for k, item in enumerate(block.items, start=1)
-                )
-            )
-        elif isinstance(block, Table):
-            lines = [
-                "| " + " | ".join(_md(cell) for cell in block.header) + " |",
-                "| --- |" + " ---: |" * (len(block.header) - 1),
-            ]
-            lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
-            parts.append("\n".join(lines))
-        else:
-            parts.append("\n".join(f"![{_md(alt)}]({quote(file)})" for file, alt in block.files))
-    return "\n\n".join(parts) + "\n"
-
-
-# --- HTML ----------------------------------------------------------------------------
-
-STYLE = """\
-body { font-family: system-ui, sans-serif; max-width: 64rem; margin: 2rem auto;
-  padding: 0 1rem; line-height: 1.45; color: #16181e; background: #fff; }
-h1 { margin-bottom: 0.3rem; }
-h2 { margin-top: 1.6rem; border-bottom: 1px solid #c8ccd4; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #9aa0ac; padding: 0.2rem 0.6rem; text-align: left; }
-td + td, th + th { text-align: right; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
-  gap: 0.5rem; }
-.charts img { width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } .charts img { break-inside: avoid; } }
-"""
-"""The page's own styles: no fonts, scripts or pictures from elsewhere."""
-
-
-def _h(text: str) -> str:
-    return html.escape(" ".join(text.split()))
-
-
-def page(title: str, blocks: Sequence[Block]) -> str:
-    """The blocks as one standalone HTML page, images linked by relative path."""
-    body: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            body.append(f"<h{block.level}>{_h(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            body.append(f"<p>{_h(block.text)}</p>")
-        elif isinstance(block, Items):
-            tag = "ol" if block.numbered else "ul"
-            items = "".join(f"\n<li>{_h(item)}</li>" for item in block.items)
-            body.append(f"<{tag}>{items}\n</{tag}>")
-        elif isinstance(block, Table):
-            head = "".join(f"<th>{_h(cell)}</th>" for cell in block.header)
-            rows = "".join(
-                "\n<tr>" + "".join(f"<td>{_h(cell)}</td>" for cell in row) + "</tr>"
-                for row in block.rows
-            )
-            body.append(
-                f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{rows}\n</tbody>\n</table>"
-            )
-        else:
-            width, height = block.size
-            images = "".join(
-                f'\n<img src="{html.escape(quote(file))}" alt="{_h(alt)}" '
-                f'width="{width}" height="{height}">'
-                for file, alt in block.files
-            )
-            body.append(f'<div class="charts">{images}\n</div>')
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )

@@ -8,17 +8,15 @@ that none of it leaves the window or overlaps.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
 
+from ripple.ui.draw.chart_parts import draw_legend, draw_line, draw_marker, fill, line_runs
 from ripple.ui.theme import Colour, Theme
 from ripple.ui.widgets import blit, panel
-
-Point = tuple[float, float]
 
 STYLES = ("solid", "dashed", "dotted")
 """Line styles, in the order series get them."""
@@ -159,50 +157,9 @@ def draw_chart(canvas: Canvas, rect: pygame.Rect, chart: Chart) -> None:
     title = theme.fit(chart.title, inner.width, 1.0, "bold")
     top = canvas.text(title, inner.topleft, face="bold").bottom + pad // 2
     if len(chart.series) > 1:
-        top = _draw_legend(canvas, pygame.Rect(inner.x, top, inner.width, 0), chart) + pad // 2
+        top = draw_legend(canvas, pygame.Rect(inner.x, top, inner.width, 0), chart) + pad // 2
     area = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
     _draw_plot(canvas, area, chart)
-
-
-# --- legend ------------------------------------------------------------------------
-
-
-def _legend_key(canvas: Canvas, chart: Chart, series: Series, at: tuple[int, int]) -> None:
-    """The little picture of a series: a patterned swatch, or a styled line with its marker."""
-    size = canvas.height(0.75)
-    x, y = at
-    if chart.kind == "stacked":
-        fill(
-            canvas.surface,
-            canvas.theme,
-            pygame.Rect(x, y, size, size),
-            series.colour,
-            series.pattern,
-        )
-        return
-    width = round(size * 2.2)
-    middle = y + size // 2
-    _line(canvas.surface, series, [(x, middle), (x + width, middle)], canvas.theme)
-    _marker(canvas.surface, canvas.theme, series, (x + width // 2, middle))
-
-
-def _draw_legend(canvas: Canvas, area: pygame.Rect, chart: Chart) -> int:
-    """Legend entries across `area`, wrapping onto more rows; returns the bottom."""
-    theme = canvas.theme
-    line = canvas.height(0.75)
-    key = round(line * 2.2) if chart.kind == "lines" else line
-    gap = theme.unit
-    x, y = area.x, area.y
-    for series in chart.series:
-        label = f"{series.label} {series.note}".strip()
-        label = theme.fit(label, area.width - key - theme.unit // 3, 0.75)
-        width = key + theme.unit // 3 + canvas.width(label, 0.75)
-        if x > area.x and x + width > area.right:
-            x, y = area.x, y + line + 2
-        _legend_key(canvas, chart, series, (x, y))
-        canvas.text(label, (x + key + theme.unit // 3, y), scale=0.75, colour=theme.palette.muted)
-        x += width + gap
-    return y + line
 
 
 # --- plot --------------------------------------------------------------------------
@@ -320,11 +277,11 @@ def _draw_lines(canvas: Canvas, axes: _Axes, chart: Chart) -> None:
         points = [
             (axes.x(i), axes.y(v)) if v is not None else None for i, v in enumerate(series.values)
         ]
-        for run in _runs(points):
-            _line(canvas.surface, series, run, canvas.theme)
+        for run in line_runs(points):
+            draw_line(canvas.surface, series, run, canvas.theme)
         for point in points:
             if point is not None:
-                _marker(canvas.surface, canvas.theme, series, point)
+                draw_marker(canvas.surface, canvas.theme, series, point)
         if series.last is not None:
             ends.append((axes.y(series.last), chart.label(series.last), series))
     _draw_ends(canvas, axes, ends)
@@ -365,107 +322,7 @@ def _draw_ends(canvas: Canvas, axes: _Axes, ends: list[tuple[float, str, Series 
         x, y = plot.right + theme.unit // 3, round(y - shift)
         colour = theme.palette.text
         if series is not None:
-            _marker(canvas.surface, theme, series, (x + mark // 2, y))
+            draw_marker(canvas.surface, theme, series, (x + mark // 2, y))
             x += mark
             colour = series.colour
         canvas.text(label, (x, y), scale=0.8, colour=colour, face="bold", anchor="midleft")
-
-
-# --- marks -------------------------------------------------------------------------
-
-
-def _runs(points: Sequence[Point | None]) -> list[list[Point]]:
-    """The unbroken stretches of a line with gaps."""
-    runs: list[list[Point]] = [[]]
-    for point in points:
-        if point is None:
-            runs.append([])
-        else:
-            runs[-1].append(point)
-    return [run for run in runs if len(run) > 1]
-
-
-def _line(surface: pygame.Surface, series: Series, points: Sequence[Point], theme: Theme) -> None:
-    """A polyline in the series' colour and style (solid, dashed or dotted)."""
-    width = theme.line * (3 if series.style == "solid" else 2)
-    if series.style == "solid":
-        pygame.draw.lines(surface, series.colour, False, points, width)
-        return
-    dash, gap = (theme.unit * 0.6, theme.unit * 0.35)
-    if series.style == "dotted":
-        dash, gap = theme.line * 2.0, theme.unit * 0.3
-    offset = 0.0
-    for a, b in itertools.pairwise(points):
-        offset = _dashes(surface, series.colour, a, b, width, (dash, gap), offset)
-
-
-def _dashes(
-    surface: pygame.Surface,
-    colour: Colour,
-    a: Point,
-    b: Point,
-    width: int,
-    pattern: tuple[float, float],
-    offset: float,
-) -> float:
-    """Dashes from a to b, continuing a pattern `offset` pixels in; returns the new offset."""
-    dash, gap = pattern
-    length = math.dist(a, b) or 1.0
-    position = -offset
-    while position < length:
-        start, end = max(0.0, position), min(length, position + dash)
-        if end > start:
-            p = (a[0] + (b[0] - a[0]) * start / length, a[1] + (b[1] - a[1]) * start / length)
-            q = (a[0] + (b[0] - a[0]) * end / length, a[1] + (b[1] - a[1]) * end / length)
-            pygame.draw.line(surface, colour, p, q, width)
-        position += dash + gap
-    return (length + offset) % (dash + gap)
-
-
-def _marker(surface: pygame.Surface, theme: Theme, series: Series, at: Point) -> None:
-    """The series' marker shape at a point, outlined so it shows on any line."""
-    r = max(3, round(theme.unit * 0.3))
-    x, y = at
-    shapes = {
-        "square": [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
-        "triangle": [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)],
-        "diamond": [(x, y - r * 1.3), (x + r * 1.3, y), (x, y + r * 1.3), (x - r * 1.3, y)],
-    }
-    outline = theme.palette.background
-    if series.marker in shapes:
-        pygame.draw.polygon(surface, series.colour, shapes[series.marker])
-        pygame.draw.polygon(surface, outline, shapes[series.marker], max(1, theme.line))
-    else:
-        pygame.draw.circle(surface, series.colour, (x, y), r)
-        pygame.draw.circle(surface, outline, (x, y), r, max(1, theme.line))
-
-
-def fill(
-    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, colour: Colour, pattern: str
-) -> None:
-    """A rectangle in `colour` with a pattern (one of PATTERNS) drawn over it, so it can be
-    told apart without its colour."""
-    pygame.draw.rect(surface, colour, rect)
-    ink = theme.palette.background
-    step = max(4, theme.unit // 3)
-    clip = surface.get_clip()
-    surface.set_clip(rect.clip(clip) if clip else rect)
-    if pattern in ("stripes", "cross"):
-        for k in range(-rect.height, rect.width, step):
-            pygame.draw.line(
-                surface, ink, (rect.x + k, rect.bottom), (rect.x + k + rect.height, rect.y)
-            )
-    if pattern == "cross":
-        for k in range(0, rect.width + rect.height, step):
-            pygame.draw.line(
-                surface, ink, (rect.x + k, rect.bottom), (rect.x + k - rect.height, rect.y)
-            )
-    if pattern == "rungs":
-        for y in range(rect.y + step // 2, rect.bottom, step):
-            pygame.draw.line(surface, ink, (rect.x, y), (rect.right, y), max(1, theme.line))
-    if pattern == "dots":
-        for y in range(rect.y + step // 2, rect.bottom, step):
-            for x in range(rect.x + step // 2, rect.right, step):
-                pygame.draw.circle(surface, ink, (x, y), max(1, step // 5))
-    surface.set_clip(clip)
-    pygame.draw.rect(surface, ink, rect, 1)
