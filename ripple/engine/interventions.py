@@ -45,6 +45,7 @@ class Menu:
         self.interventions = {i.id: i for i in interventions}
         self._departments = departments
         self._handoffs = handoffs
+        self._options: list[Option] | None = None
 
     def targets(self, intervention: Intervention) -> list[str | None]:
         """Every target this intervention may be aimed at, in a stable order."""
@@ -57,13 +58,17 @@ class Menu:
         return [t for t in pool if t in allowed]
 
     def options(self, budget: int) -> list[Option]:
-        """Every (intervention, target) the budget allows, in menu order."""
-        return [
-            Option(i, target, self.describe(i, target))
-            for i in self.interventions.values()
-            if i.cost <= budget
-            for target in self.targets(i)
-        ]
+        """Every (intervention, target) the budget allows, in menu order.
+
+        The menu never changes during a game, so the full list is worked out once.
+        """
+        if self._options is None:
+            self._options = [
+                Option(i, target, self.describe(i, target))
+                for i in self.interventions.values()
+                for target in self.targets(i)
+            ]
+        return [option for option in self._options if option.intervention.cost <= budget]
 
     def describe(self, intervention: Intervention, target: str | None) -> str:
         """'Train the team: Claims Intake' — what the choice reads like on screen."""
