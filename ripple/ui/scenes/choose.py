@@ -154,7 +154,7 @@ class ChooseScene(Scene):
         self.list.draw(surface, theme)
         if self.typing:
             panel(surface, self.field, palette.panel, edge=palette.focus, width=theme.line * 2)
-            shown = theme.fit(self.typed + "▌", self.field.width - theme.unit)
+            shown = theme.fit(self.typed + "|", self.field.width - theme.unit)
             blit(
                 surface,
                 theme,
