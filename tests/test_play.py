@@ -223,3 +223,18 @@ def test_f11_toggles_fullscreen(app: App) -> None:
     assert app.fullscreen
     pilot.press(pygame.K_F11)
     assert not app.fullscreen and app.size == (1024, 768)
+
+
+def test_h_gives_a_hint_from_the_trace(app: App) -> None:
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot.press(pygame.K_h)
+    assert "No customer has been hurt yet" in scene.message
+    for _ in range(8):
+        pilot.press(pygame.K_e)
+        settle(pilot, scene)
+    pilot.press(pygame.K_h)
+    assert scene.message.startswith("Look at ")
+    assert scene.inspected is not None and scene.inspected.split(":")[0] in ("handoff", "dept")

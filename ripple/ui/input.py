@@ -35,6 +35,7 @@ _KEYS: dict[int, i.Intent] = {
     pygame.K_i: i.Inject(),
     pygame.K_s: i.HideScores(),
     pygame.K_x: i.Export(),
+    pygame.K_h: i.AskHint(),
 }
 """Keys and what they mean; `help` lists them for players from the same table."""
 
@@ -44,6 +45,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("E", "end the turn"),
     ("Backspace", "take back the last decision"),
     ("Tab / Shift+Tab", "inspect the next / previous department, hand-off or customer"),
+    ("H", "a hint: which hand-off hurts customers most right now, and why"),
     ("Space", "skip the animation"),
     ("+ / -", "animate faster / slower"),
     ("D", "open the debrief (any time; Esc comes back)"),

@@ -141,3 +141,8 @@ class HideScores(Intent):
 @dataclass(frozen=True, slots=True)
 class Export(Intent):
     """X on the debrief: write the pack to send round (charts, CSV, decisions, summary)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskHint(Intent):
+    """H: which hand-off hurts customers most right now, and why."""

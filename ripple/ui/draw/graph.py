@@ -34,7 +34,7 @@ def rating_colour(theme: Theme, share: float) -> Colour:
     palette = theme.palette
     if share >= 0.8:
         return palette.good
-    return palette.focus if share >= 0.6 else palette.bad
+    return palette.warn if share >= 0.6 else palette.bad
 
 
 class GraphView:

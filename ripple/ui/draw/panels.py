@@ -208,7 +208,9 @@ def draw_log(
     pad = theme.unit
     y = rect.y + pad // 2
     report = session.after.report
-    lines = [message] if message else []
+    width = rect.width - 2 * pad
+    said = theme.wrap(message, width, 0.95) if message else []
+    lines = list(said)
     if report is None:
         lines.append("Choose your decisions for turn 1, then End turn (E). F1 lists every key.")
     else:
@@ -218,8 +220,8 @@ def draw_log(
     step = theme.font(theme.size(0.95)).get_linesize() + 2
     fits = max(1, (rect.bottom - y) // step)
     for index, line in enumerate(lines[:fits]):
-        colour = palette.warn if message and index == 0 else palette.text
-        text = theme.fit(line, rect.width - 2 * pad, 0.95)
+        colour = palette.warn if index < len(said) else palette.text
+        text = theme.fit(line, width, 0.95)
         y = blit(surface, theme, text, (pad, y), scale=0.95, colour=colour).bottom + 2
 
 
@@ -280,7 +282,7 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     palette = theme.palette
     title, lines = _inspect_lines(scene)
     pad = theme.unit // 2
-    width = min(scene.area.width - 2 * pad, round(theme.unit * 34))
+    width = min(scene.area.width - 2 * pad, round(theme.unit * 30), round(scene.area.width * 0.62))
     wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
     height = round(theme.unit * 1.8) + len(wrapped) * (theme.size(0.8) + 4) + pad
     card = _beside(
@@ -288,7 +290,7 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
         (width, height),
         scene.area.union(scene.column),
         pad,
-        [*scene.graph.nodes.values(), *scene.graph.chips.values()],
+        [*scene.graph.nodes.values(), *scene.graph.chips.values(), *scene.graph.customers.values()],
     )
     panel(surface, card, palette.raised, edge=palette.focus, width=theme.line * 2)
     y = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from ripple.engine import Decision
+from ripple.engine.hints import hint
 from ripple.scenario.model import Intervention
 from ripple.ui import intents
 from ripple.ui.app import App
@@ -158,6 +159,8 @@ class PlayScene(PlayPicture, Scene):
             self._undo()
         elif isinstance(intent, intents.Inject):
             self._inject()
+        elif isinstance(intent, intents.AskHint):
+            self._hint()
         elif isinstance(intent, intents.Cycle):
             self._cycle(intent.step)
         elif isinstance(intent, intents.Click):
@@ -295,6 +298,16 @@ class PlayScene(PlayPicture, Scene):
             self.progress = 1.0
             self.message = "The last turn was taken back: choose again, then End turn."
             self._next_team()
+
+    def _hint(self) -> None:
+        """Say which hand-off hurts customers most, from the trace, and inspect it."""
+        found = hint(self.session.game)
+        if found is None:
+            self.message = "No customer has been hurt yet: watch the hand-offs with low ratings."
+            return
+        self.message = found.text
+        kind = "handoff" if "->" in found.target else "dept"
+        self.inspected = f"{kind}:{found.target}"
 
     def _inject(self) -> None:
         from ripple.ui.scenes.overlay import EventOverlay
