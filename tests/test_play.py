@@ -238,3 +238,31 @@ def test_h_gives_a_hint_from_the_trace(app: App) -> None:
     pilot.press(pygame.K_h)
     assert scene.message.startswith("Look at ")
     assert scene.inspected is not None and scene.inspected.split(":")[0] in ("handoff", "dept")
+
+
+def test_the_title_offers_to_continue_an_unfinished_game(app: App, tmp_path: Path) -> None:
+    from ripple.ui.scenes.choose import start_game
+
+    scenario = tmp_path / "mine.yaml"
+    scenario.write_text((Path(__file__).parents[1] / "scenarios" / "claims.yaml").read_text())
+    pilot = Pilot(app)
+    assert not any(i.name == "continue" for i in app.top.menu.items)
+    start_game(app, scenario)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    for _ in range(2):
+        pilot.press(pygame.K_e)
+        settle(pilot, scene)
+    scene.session.close()
+    app.pop()
+    title = app.top
+    assert isinstance(title, TitleScene)
+    item = title.menu.items[0]
+    assert item.name == "continue" and "mine: turn 3 of 12" in item.note
+    scenario.write_text(scenario.read_text().replace("capacity: 44", "capacity: 45"))
+    title.resume()
+    assert "edited since" in title.menu.items[0].note
+    pilot.click("title:continue")
+    resumed = app.top
+    assert isinstance(resumed, PlayScene) and resumed.session.game.turn == 2
+    resumed.session.close()
