@@ -117,10 +117,13 @@ class App:
 
     def send(self, intent: intents.Intent) -> None:
         """Deal with app-wide intents here; pass the rest to the top scene."""
-        if getattr(self.top, "typing", False) and not isinstance(
-            intent, (intents.Quit, intents.Resize)
+        top = self.top
+        if (
+            top is not None
+            and getattr(top, "typing", False)
+            and not isinstance(intent, (intents.Quit, intents.Resize))
         ):
-            self.top.handle(intent)  # type: ignore[union-attr]
+            top.handle(intent)
         elif isinstance(intent, intents.Quit):
             self.running = False
         elif isinstance(intent, intents.Resize):

@@ -6,6 +6,8 @@ app with a fixed `dt`, so a test is the same on every machine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from ripple.ui.app import App
@@ -44,10 +46,10 @@ class Pilot:
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
         self.frames(frames)
 
-    def until(self, done: object, *, limit: int = 600) -> None:
+    def until(self, done: Callable[[], bool], *, limit: int = 600) -> None:
         """Run frames until `done()` is true (at most `limit` frames)."""
         for _ in range(limit):
-            if done():  # type: ignore[operator]
+            if done():
                 return
             self.frames()
         raise TimeoutError(f"not done after {limit} frames")

@@ -66,16 +66,27 @@ def reload(session: Session) -> Reload:
         scenario = load_scenario(session.path)
     except ScenarioError as error:
         return Reload(None, [str(p) for p in error.problems], "The scenario could not be loaded.")
-    options = dict(
-        save_to=session.save_to,
-        teams=session.teams if session.mode != "single" else (),
-        roles=session.roles or None,
-    )
+    teams = session.teams if session.mode != "single" else ()
+    roles = session.roles or None
     try:
-        fresh = Session(scenario, session.path, saved=session.saved(), **options)  # type: ignore[arg-type]
+        fresh = Session(
+            scenario,
+            session.path,
+            saved=session.saved(),
+            save_to=session.save_to,
+            teams=teams,
+            roles=roles,
+        )
         turn = fresh.game.turn
         message = f"Scenario reloaded; the game goes on at turn {turn + 1}."
     except (DecisionError, KeyError, ValueError):
-        fresh = Session(scenario, session.path, seed=session.game.seed, **options)  # type: ignore[arg-type]
+        fresh = Session(
+            scenario,
+            session.path,
+            seed=session.game.seed,
+            save_to=session.save_to,
+            teams=teams,
+            roles=roles,
+        )
         message = "Scenario reloaded; it changed too much to keep the game, so a new one began."
     return Reload(fresh, [], message)

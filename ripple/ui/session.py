@@ -13,6 +13,7 @@ import os
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from ripple.engine import Decision, DecisionError, Game, Snapshot, TurnReport
 from ripple.engine.interventions import Option
@@ -87,9 +88,9 @@ class Session:
         self.save_problem = ""
 
     @classmethod
-    def open(cls, path: Path, **options: object) -> Session:
+    def open(cls, path: Path, **options: Any) -> Session:
         """A new game of the scenario file at `path` (raises ScenarioError if it is wrong)."""
-        return cls(load_scenario(path), path, **options)  # type: ignore[arg-type]
+        return cls(load_scenario(path), path, **options)
 
     # --- who is playing -----------------------------------------------------------
 
