@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ripple.engine import Decision, DecisionError, Game, Snapshot, TurnReport
+from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnReport
 from ripple.engine.interventions import Option
 from ripple.save import SavedGame, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
@@ -78,6 +78,8 @@ class Session:
         """Events a facilitator set off for this round: every team's game gets them."""
         self.next_injections: list[str] = []
         """Events set off after the round began: every team gets them next round."""
+        self.traces = {name: game.ripples() for name, game in self.games.items()}
+        """Each game's ripple trace as of its latest snapshot (worked out beside the turn)."""
         self.views = {
             name: (game.snapshot(max(0, game.turn - 1)), game.snapshot())
             for name, game in self.games.items()
@@ -117,6 +119,17 @@ class Session:
     def after(self) -> Snapshot:
         """The snapshot after the turn on screen."""
         return self.views[self.showing][1]
+
+    def ripples(
+        self, *, customer: str | None = None, department: str | None = None
+    ) -> list[Ripple]:
+        """The ripple trace of the game on screen, biggest first, for one customer or origin."""
+        return [
+            r
+            for r in self.traces[self.showing]
+            if (customer is None or r.customer == customer)
+            and (department is None or r.origin == department)
+        ]
 
     def show_current(self) -> bool:
         """Put the current team's organisation on screen; True if that changed the view."""
@@ -223,8 +236,10 @@ class Session:
     def _resolve(
         self, board: str, decisions: tuple[Decision, ...], events: tuple[str, ...]
     ) -> TurnReport:
-        """On the worker: play the turn, then save, so no frame waits for either."""
+        """On the worker: play the turn, trace its ripples and save, so no frame waits for
+        any of it and no frame reads the game while it changes."""
         report = self.games[board].play_turn(decisions, events)
+        self.traces[board] = self.games[board].ripples()
         self.save()
         return report
 
@@ -260,6 +275,7 @@ class Session:
             return False
         decisions = list(game.decisions[-1])
         game.rewind(game.turn - 1)
+        self.traces[board] = game.ripples()
         self.views[board] = (game.snapshot(max(0, game.turn - 1)), game.snapshot())
         self.current, self.showing = last, board
         if self.mode == "roles":

@@ -241,9 +241,7 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
             f"got {d.sent_back} back for rework",
             "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
             "depends on: " + (", ".join(suppliers) or "nobody inside"),
-            *_ripple_lines(
-                session, session.game.ripples(department=key)[:3], "Ripples it started:"
-            ),
+            *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
         ]
     if kind == "handoff":
         supplier, _, customer = key.partition("->")
@@ -259,7 +257,7 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
         f"this turn: {c.delivered} delivered, {c.on_time_and_right} on time and right, "
         f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
     ]
-    ripples = session.game.ripples(customer=key)[:3]
+    ripples = session.ripples(customer=key)[:3]
     return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
 
 

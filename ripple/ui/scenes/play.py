@@ -239,6 +239,9 @@ class PlayScene(PlayPicture, Scene):
     def _debrief(self) -> None:
         from ripple.ui.scenes.debrief import DebriefScene
 
+        if self.session.resolving:
+            self.message = "The turn is being worked out: the debrief opens once it is done."
+            return
         self.app.push(DebriefScene(self.app, self.session))
 
     # --- time ---------------------------------------------------------------------
@@ -301,6 +304,9 @@ class PlayScene(PlayPicture, Scene):
 
     def _hint(self) -> None:
         """Say which hand-off hurts customers most, from the trace, and inspect it."""
+        if self.session.resolving:
+            self.message = "The turn is being worked out: ask again in a moment."
+            return
         found = hint(self.session.game)
         if found is None:
             self.message = "No customer has been hurt yet: watch the hand-offs with low ratings."

@@ -31,9 +31,9 @@ class PlayPicture:
             return frozenset(item.name for item in self.targets.items)
         kind, _, key = (self.inspected or "").partition(":")
         if kind == "customer":
-            ripples = self.session.game.ripples(customer=key)[:3]
+            ripples = self.session.ripples(customer=key)[:3]
         elif kind == "dept":
-            ripples = self.session.game.ripples(department=key)[:3]
+            ripples = self.session.ripples(department=key)[:3]
         else:
             return frozenset()
         lit: set[str] = {self.inspected or ""}
