@@ -36,6 +36,9 @@ _KEYS: dict[int, i.Intent] = {
     pygame.K_s: i.HideScores(),
     pygame.K_x: i.Export(),
     pygame.K_h: i.AskHint(),
+    pygame.K_w: i.WhatIf(),
+    pygame.K_PAGEDOWN: i.Guide(1),
+    pygame.K_PAGEUP: i.Guide(-1),
 }
 """Keys and what they mean; `help` lists them for players from the same table."""
 
@@ -46,6 +49,8 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Backspace", "take back the last decision"),
     ("Tab / Shift+Tab", "inspect the next / previous department, hand-off or customer"),
     ("H", "a hint: which hand-off hurts customers most right now, and why"),
+    ("W", "what if: go back to an earlier turn and choose differently"),
+    ("Page Down / Up", "tutorial: next step / this step again"),
     ("Space", "skip the animation"),
     ("+ / -", "animate faster / slower"),
     ("D", "open the debrief (any time; Esc comes back)"),

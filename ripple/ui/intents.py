@@ -146,3 +146,17 @@ class Export(Intent):
 @dataclass(frozen=True, slots=True)
 class AskHint(Intent):
     """H: which hand-off hurts customers most right now, and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf(Intent):
+    """W: rewind to an earlier turn and play on differently, keeping the first timeline to
+    compare with."""
+
+
+@dataclass(frozen=True, slots=True)
+class Guide(Intent):
+    """Page Down / Page Up in the tutorial: the next step (skipping this one), or this step
+    again from its start."""
+
+    step: int

@@ -9,33 +9,19 @@ resolving once every team has chosen.
 
 from __future__ import annotations
 
-import os
-import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnReport
 from ripple.engine.interventions import Option
+from ripple.paths import data_dir
 from ripple.save import SavedGame, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Intervention, Scenario, parse_handoff
 
 SOLO = ""
 """The name of the one team of a single-player game."""
-
-
-def data_dir() -> Path:
-    """Where autosaves and records go: the user's data folder (RIPPLE_DATA_DIR overrides)."""
-    override = os.environ.get("RIPPLE_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA", Path.home())) / "ripple-effect"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "ripple-effect"
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "ripple-effect"
 
 
 class Session:
