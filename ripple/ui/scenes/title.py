@@ -6,48 +6,61 @@ from pathlib import Path
 
 import pygame
 
-from ripple.paths import DEFAULT_SCENARIO
-from ripple.save import SavedGame, SaveError, read_save
-from ripple.scenario.load import scenario_hash
+from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
+from ripple.records import read_records
+from ripple.saved_games import EDITED, GONE, SaveEntry, autosaves, plural
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import ChooseScene, start_game
-from ripple.ui.session import data_dir
+from ripple.ui.scenes.saved import SavedGamesScene
 from ripple.ui.widgets import Item, ListView, blit
 
 
-def unfinished_game() -> tuple[Path, SavedGame] | None:
-    """The most recently autosaved game that has turns left to play, if any."""
-    folder = data_dir() / "autosave"
-    saves = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in saves:
-        try:
-            saved = read_save(path)
-        except SaveError:
-            continue
-        if played(saved) < saved.turns:
-            return path, saved
-    return None
+def unfinished_game(saves: list[SaveEntry]) -> SaveEntry | None:
+    """The most recently saved game that has turns left to play, if any."""
+    return next((entry for entry in saves if not entry.finished), None)
 
 
-def played(saved: SavedGame) -> int:
-    """Turns played in a save (the furthest team's, in hot-seat play)."""
-    turns = [len(d) for d in saved.team_decisions.values()] or [len(saved.decisions)]
-    return max(turns)
-
-
-def describe(path: Path, saved: SavedGame) -> str:
+def describe(entry: SaveEntry) -> str:
     """How the title screen names a saved game, and whether its scenario has changed."""
-    note = f"{Path(saved.scenario).stem}: turn {played(saved) + 1} of {saved.turns}"
+    saved = entry.saved
+    note = f"{entry.scenario.stem}: turn {entry.played + 1} of {saved.turns}"
     if saved.teams:
         note += f", teams {', '.join(saved.teams)}"
-    scenario = Path(saved.scenario)
-    if not scenario.exists():
+    if entry.state == GONE:
         return note + " (its scenario file is gone)"
-    if saved.scenario_sha256 and scenario_hash(scenario) != saved.scenario_sha256:
+    if entry.state == EDITED:
         return note + " (the scenario was edited since: it may play differently)"
     return note
+
+
+def menu_items(saves: list[SaveEntry], played: int) -> list[Item]:
+    """The title's menu: Continue (when a game is unfinished), Tutorial, Play, Choose, Saved
+    games and records (when there are any), Keys, Quit."""
+    unfinished = unfinished_game(saves)
+    tutorial = TUTORIAL_SCENARIO.exists()
+    items = [
+        Item("continue", "Continue", describe(unfinished)) if unfinished else None,
+        Item(
+            "tutorial",
+            "Tutorial",
+            "a guided first game, one step at a time" if tutorial else "not installed",
+            enabled=tutorial,
+        ),
+        Item("play", "Play", "The Claims Ripple: the default scenario"),
+        Item("choose", "Choose a scenario", "the shipped ones, or your own file"),
+        Item(
+            "saved",
+            "Saved games and records",
+            f"{plural(len(saves), 'saved game', 'saved games')} · {played} played",
+        )
+        if saves or played
+        else None,
+        Item("help", "Keys", "every key (F1 or ? at any time)"),
+        Item("quit", "Quit", ""),
+    ]
+    return [item for item in items if item is not None]
 
 
 class TitleScene(Scene):
@@ -60,18 +73,13 @@ class TitleScene(Scene):
         self._fill_menu()
 
     def _fill_menu(self) -> None:
-        """The menu, led by "Continue" when an unfinished game was saved."""
-        self.saved = unfinished_game()
-        items = [
-            Item("play", "Play", "The Claims Ripple: the default scenario"),
-            Item("choose", "Choose a scenario", "the shipped ones, or your own file"),
-            Item("help", "Keys", "every key (F1 or ? at any time)"),
-            Item("quit", "Quit", ""),
-        ]
-        if self.saved is not None:
-            path, saved = self.saved
-            items.insert(0, Item("continue", "Continue", describe(path, saved)))
-        self.menu = ListView(items, "title")
+        """The menu, led by "Continue" when an unfinished game was saved; the highlight
+        starts on Continue, else on Play."""
+        saves = autosaves()
+        self.saved = unfinished_game(saves)
+        self.menu = ListView(menu_items(saves, len(read_records())), "title")
+        names = [item.name for item in self.menu.items]
+        self.menu.focus = names.index("continue" if self.saved else "play")
 
     def resume(self) -> None:
         self._fill_menu()
@@ -81,12 +89,12 @@ class TitleScene(Scene):
         w, h = size
         theme = self.theme
         width = min(w - 2 * theme.unit, theme.unit * 28)
-        row = round(theme.unit * 3.0)
-        gap = theme.unit // 2
+        top = round(h * 0.38)
+        room = h - 3 * theme.unit - top  # below: a line for a message, and the keys
+        gap = theme.unit // 3
         count = len(self.menu.items)
-        area = pygame.Rect(
-            (w - width) // 2, round(h * 0.42), width, count * row + (count - 1) * gap
-        )
+        row = min(round(theme.unit * 3.0), (room - (count - 1) * gap) // count)
+        area = pygame.Rect((w - width) // 2, top, width, count * row + (count - 1) * gap)
         self.hotspots = self.menu.place(area, row, gap)
 
     def handle(self, intent: intents.Intent) -> None:
@@ -97,17 +105,24 @@ class TitleScene(Scene):
         if chosen is None:
             return
         if chosen.name == "continue" and self.saved is not None:
-            _, saved = self.saved
-            problems = start_game(self.app, Path(saved.scenario), saved=saved)
-            self.message = problems[0] if problems else ""
+            self._start(self.saved.scenario, self.saved)
+        elif chosen.name == "tutorial":
+            self._start(TUTORIAL_SCENARIO)
         elif chosen.name == "play":
-            start_game(self.app, DEFAULT_SCENARIO)
+            self._start(DEFAULT_SCENARIO)
+        elif chosen.name == "saved":
+            self.app.push(SavedGamesScene(self.app))
         elif chosen.name == "choose":
             self.app.push(ChooseScene(self.app))
         elif chosen.name == "help":
             self.app.send(intents.Help())
         elif chosen.name == "quit":
             self.app.running = False
+
+    def _start(self, scenario: Path, entry: SaveEntry | None = None) -> None:
+        """Open the play screen (going on with a saved game, if given)."""
+        problems = start_game(self.app, scenario, saved=entry.saved if entry else None)
+        self.message = problems[0] if problems else ""
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
