@@ -42,6 +42,8 @@ class SavedGame:
     """Teams sharing one organisation: the departments each team decides for."""
     budget: int | None = None
     """The budget per turn when it is not the scenario's (teams sharing one organisation)."""
+    note: str = ""
+    """What a learner typed in the debrief: what they will do differently."""
 
     @property
     def mode(self) -> str:
@@ -76,6 +78,8 @@ class SavedGame:
             data["roles"] = {team: list(ids) for team, ids in self.roles.items()}
         if self.budget is not None:
             data["budget"] = self.budget
+        if self.note:
+            data["note"] = self.note
         return data
 
     def games(self, scenario: Scenario) -> dict[str, Game]:
@@ -159,6 +163,9 @@ def read_save(path: str | Path) -> SavedGame:
         return SavedGame("", "", -1, -1, _decisions(raw, where))
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SaveError(f'{where}: not a saved game (no "format": "{FORMAT}")')
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        raise SaveError(f"{where}: 'note' must be text")
     try:
         decisions = raw.get("decisions", [])
         per_team = decisions if isinstance(decisions, dict) else {}
@@ -174,6 +181,7 @@ def read_save(path: str | Path) -> SavedGame:
             team_decisions={str(t): _decisions(d, where) for t, d in per_team.items()},
             roles={str(t): tuple(str(i) for i in ids) for t, ids in raw.get("roles", {}).items()},
             budget=None if budget is None else int(budget),
+            note=note,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SaveError(f"{where}: damaged save: {error}") from None

@@ -22,7 +22,7 @@ from ripple.ui.draw.charts import ticks
 from ripple.ui.pilot import Pilot
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.debrief import DebriefScene
-from ripple.ui.scenes.debrief_pages import PAGES
+from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
 from ripple.ui.session import Session
 
 SMALL = (1024, 768)
@@ -69,12 +69,13 @@ def debrief(app: App, session: Session) -> tuple[DebriefScene, Pilot]:
 def test_arrows_and_tab_turn_the_pages(app: App, finished: Session) -> None:
     scene, pilot = debrief(app, finished)
     seen = [scene.page_name]
-    for _ in PAGES:
+    for _ in PAGES + LEARNER_PAGES:
         pilot.press(pygame.K_RIGHT)
         seen.append(scene.page_name)
-    assert seen == ["charts", "ripples", "numbers", "questions", "charts"]
+    names = ["charts", "ripples", "numbers", "questions", "reflection", "culture", "whatif"]
+    assert seen == [*names, "charts"]
     pilot.press(pygame.K_LEFT)
-    assert scene.page_name == "questions"
+    assert scene.page_name == "whatif"
     pilot.press(pygame.K_TAB)
     assert scene.page_name == "charts"
 

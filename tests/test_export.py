@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import base64
 import csv
+import dataclasses
 import html
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -14,8 +17,10 @@ import pytest
 from ripple.commands import export as command
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.report.culture import culture
 from ripple.report.export import CHARTS, export_pack, slug
 from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
+from ripple.report.learner import QUESTIONS, looked_after
 from ripple.report.record import play_out
 from ripple.save import SavedGame, save_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
@@ -53,8 +58,23 @@ def played(scenario: Scenario, policy: str, budget: int | None = None) -> Game:
     return game
 
 
-def single_save(scenario: Scenario, path: Path) -> SavedGame:
-    return save_of(played(scenario, "customer"), str(path), scenario_hash(path))
+def single_save(scenario: Scenario, path: Path, note: str = "") -> SavedGame:
+    saved = save_of(played(scenario, "customer"), str(path), scenario_hash(path))
+    return dataclasses.replace(saved, note=note)
+
+
+NOTE = "Talk with <Assessment> & thank Care before pushing for speed."
+"""A learner's note, with characters HTML and Markdown must escape."""
+
+
+def sources(page: str) -> list[str]:
+    """Where each picture of an HTML page comes from."""
+    return re.findall(r'<img src="([^"]*)"', page)
+
+
+def without_pictures(page: str) -> str:
+    """The page with its embedded pictures' data left out."""
+    return re.sub(r'src="data:image/png;base64,[^"]*"', 'src="data:"', page)
 
 
 def hotseat_save(
@@ -187,9 +207,46 @@ def test_summary_tells_each_team_the_ripples_and_the_questions(
         assert question in text.replace("\\", "")
         assert html.escape(question) in page
     assert page.startswith("<!DOCTYPE html>")
-    assert '<img src="blue-defects-by-origin.png"' in page
-    assert "http" not in page and "<script" not in page
+    assert len(sources(page)) == 9
+    assert all(src.startswith("data:image/png;base64,") for src in sources(page))
+    assert "http" not in without_pictures(page) and "<script" not in page
     assert "<h2>Team Red</h2>" in page and "<h2>Team Blue</h2>" in page
+    assert "Reflection" not in text and "Culture read-out" not in text
+
+
+def test_a_learners_summary_is_one_page_with_reflection_note_and_culture(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO, NOTE)
+    export_pack(saved, scenario, tmp_path, size=(480, 270))
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    game = saved.games(scenario)[""]
+    read = culture(game)
+    for words in ("<h2>Reflection</h2>", "<h3>Your note</h3>", "<h2>Culture read-out</h2>"):
+        assert words in page
+    for department in looked_after(game):
+        assert f"<h3>Looking after {game.menu.target_name(department)}</h3>" in page
+    assert page.count(f"<h4>{html.escape(QUESTIONS[0])}</h4>") == len(looked_after(game))
+    assert f"<p>{html.escape(NOTE)}</p>" in page
+    assert f"You played at level {read.level} of 3: {read.name}." in page
+    assert html.escape(read.evidence[0]) in page
+    assert page.index("Reflection") < page.index("Your note") < page.index("Culture read-out")
+    pictures = sources(page)
+    assert len(pictures) == len(CHARTS)
+    for src, chart in zip(pictures, CHARTS, strict=True):
+        assert src.startswith("data:image/png;base64,")
+        embedded = base64.b64decode(src.removeprefix("data:image/png;base64,"))
+        assert embedded == (tmp_path / f"{chart}.png").read_bytes()
+    assert "## Reflection" in text and "### Your note" in text and "## Culture read-out" in text
+    assert "Talk with \\<Assessment> & thank Care" in text
+    assert "![Customer satisfaction](satisfaction.png)" in text
+
+
+def test_a_learner_with_no_note_gets_no_note_section(scenario: Scenario, tmp_path: Path) -> None:
+    export_pack(single_save(scenario, DEFAULT_SCENARIO), scenario, tmp_path, size=(480, 270))
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    assert "<h2>Reflection</h2>" in page and "Your note" not in page
 
 
 def test_roles_pack_names_the_team_that_decided(scenario: Scenario, tmp_path: Path) -> None:
@@ -221,8 +278,15 @@ def test_roles_pack_names_the_team_that_decided(scenario: Scenario, tmp_path: Pa
     assert "North ran Claims Intake, Assessment" in text
 
 
-def test_exporting_twice_gives_the_same_bytes(scenario: Scenario, tmp_path: Path) -> None:
-    saved = hotseat_save(scenario, DEFAULT_SCENARIO)
+@pytest.mark.parametrize("mode", ["hotseat", "single"])
+def test_exporting_twice_gives_the_same_bytes(
+    scenario: Scenario, tmp_path: Path, mode: str
+) -> None:
+    saved = (
+        hotseat_save(scenario, DEFAULT_SCENARIO)
+        if mode == "hotseat"
+        else single_save(scenario, DEFAULT_SCENARIO, NOTE)
+    )
     first = export_pack(saved, scenario, tmp_path / "a")
     second = export_pack(saved, scenario, tmp_path / "b")
     assert [p.name for p in first] == [p.name for p in second]

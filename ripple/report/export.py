@@ -1,6 +1,7 @@
 """The pack a facilitator sends round after a workshop: every turn of every team as CSV, the
-decisions and events as CSV, the debrief's charts as PNG and a one-page summary (Markdown
-and standalone HTML) that links them.
+decisions and events as CSV, the debrief's charts as PNG and a one-page summary: Markdown
+that links the charts, and one self-contained HTML page with them inside, the file a
+self-paced learner keeps.
 
 `export_pack` replays a save and writes the whole pack; `ripple export` and the debrief's
 export key both call it. The CSV, Markdown and HTML files hold no date or absolute path, so
@@ -44,8 +45,8 @@ def export_pack(
     size: tuple[int, int] = DEFAULT_SIZE,
 ) -> list[Path]:
     """Replay `saved` on `scenario` and write the pack into `out` (created if needed):
-    turns.csv, decisions.csv, the charts, summary.md and summary.html. Returns the files
-    written, in that order.
+    turns.csv, decisions.csv, the charts, summary.md (linking the charts) and summary.html
+    (with the charts embedded). Returns the files written, in that order.
 
     Raises `DecisionError` when the save's decisions do not fit the scenario (it was edited)
     and `OSError` when the folder cannot be written.
@@ -59,10 +60,12 @@ def export_pack(
         _write(out / "decisions.csv", _csv(DECISION_COLUMNS, decision_rows(saved, games))),
     ]
     charts = chart_files(games, names)
-    written += draw_charts(games, charts, out, size)
+    pictures = draw_charts(games, charts, out, size)
+    written += pictures
     blocks = summary_blocks(saved, scenario, games, charts, size)
+    images = {path.name: path.read_bytes() for path in pictures}
     written.append(_write(out / "summary.md", markdown(blocks)))
-    written.append(_write(out / "summary.html", page(f"{scenario.title}: results", blocks)))
+    written.append(_write(out / "summary.html", page(f"{scenario.title}: results", blocks, images)))
     return written
 
 

@@ -1,9 +1,11 @@
 """The one-page summary of the export pack, built as blocks (headings, paragraphs, lists,
-tables, pictures) and written as Markdown (`markdown`) or as a standalone HTML page (`page`);
-neither holds a date or an absolute path."""
+tables, pictures) and written as Markdown that links the chart pictures (`markdown`) or as one
+self-contained HTML page with the pictures inside it (`page`); neither holds a date or an
+absolute path. A single player's summary adds their reflection and culture read-out."""
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from collections.abc import Mapping, Sequence
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ripple.engine import Game
+from ripple.report.culture import LEVELS, culture
+from ripple.report.learner import looked_after, reflection
 from ripple.report.standings import standings
 from ripple.report.story import customers, ripples
 from ripple.save import SavedGame
@@ -147,6 +151,35 @@ def game_blocks(game: Game, files: Sequence[str], size: tuple[int, int], level: 
     ]
 
 
+def learner_blocks(game: Game, note: str = "") -> list[Block]:
+    """A single player's reflection (the four questions answered for each department they
+    looked after, with the evidence, then their note) and their culture read-out."""
+    blocks: list[Block] = [Heading(2, "Reflection")]
+    for department in looked_after(game):
+        blocks.append(Heading(3, f"Looking after {game.menu.target_name(department)}"))
+        for answer in reflection(game, department):
+            blocks += [Heading(4, answer.question), Paragraph(answer.answer)]
+            if answer.evidence:
+                blocks.append(Items(answer.evidence))
+    if note.strip():
+        blocks += [Heading(3, "Your note"), Paragraph(note)]
+    read = culture(game)
+    ladder = tuple(
+        f"Level {level}, {name}: {meaning}" + (" (you played here)" if level == read.level else "")
+        for level, (name, meaning) in enumerate(LEVELS, start=1)
+    )
+    return [
+        *blocks,
+        Heading(2, "Culture read-out"),
+        Paragraph(
+            f"You played at level {read.level} of {len(LEVELS)}: {read.name}. {read.meaning}"
+        ),
+        Items(ladder),
+        Heading(3, "How you spent your turns"),
+        Items(read.evidence),
+    ]
+
+
 def summary_blocks(
     saved: SavedGame,
     scenario: Scenario,
@@ -197,6 +230,8 @@ def summary_blocks(
             blocks.append(Heading(2, f"Team {team}"))
             level = 3
         blocks += game_blocks(game, charts[team], size, level)
+    if saved.mode == "single":
+        blocks += learner_blocks(first, saved.note)
     if scenario.debrief:
         blocks.append(Heading(2, "Questions for the debrief"))
         blocks.append(Items(tuple(scenario.debrief), numbered=True))
@@ -262,8 +297,18 @@ def _h(text: str) -> str:
     return html.escape(" ".join(text.split()))
 
 
-def page(title: str, blocks: Sequence[Block]) -> str:
-    """The blocks as one standalone HTML page, images linked by relative path."""
+def _source(file: str, images: Mapping[str, bytes]) -> str:
+    """Where an image comes from: inside the page as a data URI when its bytes are given,
+    else its relative path."""
+    if file in images:
+        return "data:image/png;base64," + base64.b64encode(images[file]).decode("ascii")
+    return html.escape(quote(file))
+
+
+def page(title: str, blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:
+    """The blocks as one standalone HTML page; the pictures whose PNG bytes `images` holds (by
+    file name) are embedded, so the page is the whole summary, any others are linked."""
+    images = images or {}
     body: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -285,12 +330,12 @@ def page(title: str, blocks: Sequence[Block]) -> str:
             )
         else:
             width, height = block.size
-            images = "".join(
-                f'\n<img src="{html.escape(quote(file))}" alt="{_h(alt)}" '
+            tags = "".join(
+                f'\n<img src="{_source(file, images)}" alt="{_h(alt)}" '
                 f'width="{width}" height="{height}">'
                 for file, alt in block.files
             )
-            body.append(f'<div class="charts">{images}\n</div>')
+            body.append(f'<div class="charts">{tags}\n</div>')
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

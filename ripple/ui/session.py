@@ -16,6 +16,8 @@ from typing import Any
 from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnReport
 from ripple.engine.interventions import Option
 from ripple.paths import data_dir
+from ripple.records import add_record
+from ripple.report.whatif import WhatIf, compare, replay
 from ripple.save import SavedGame, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Intervention, Scenario, parse_handoff
@@ -74,6 +76,12 @@ class Session:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="turn")
         self._pending: Future[TurnReport] | None = None
         self.save_problem = ""
+        self.note = saved.note if saved is not None else ""
+        """The learner's own note on the debrief's reflection page (it goes into the save)."""
+        self.first: Game | None = None
+        """What if: the game as first played, kept when play went back to an earlier turn."""
+        self.branched_at = 0
+        """What if: the turn after which the two timelines part."""
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Session:
@@ -224,10 +232,20 @@ class Session:
     ) -> TurnReport:
         """On the worker: play the turn, trace its ripples and save, so no frame waits for
         any of it and no frame reads the game while it changes."""
-        report = self.games[board].play_turn(decisions, events)
-        self.traces[board] = self.games[board].ripples()
+        game = self.games[board]
+        report = game.play_turn(decisions, events)
+        self.traces[board] = game.ripples()
         self.save()
+        if game.over:
+            self._record(board, game)
         return report
+
+    def _record(self, board: str, game: Game) -> None:
+        """A game has ended: note its result in the player's record of games."""
+        try:
+            add_record(self.path, game, team=board, what_if=self.first is not None)
+        except OSError as error:
+            self.save_problem = f"could not note the result: {error.strerror or error}"
 
     def poll(self) -> TurnReport | None:
         """The report of a turn that has just finished resolving, once; else None."""
@@ -274,6 +292,37 @@ class Session:
         self.save()
         return True
 
+    # --- what if -----------------------------------------------------------------
+
+    def branch(self, turn: int) -> str | None:
+        """What if: go back to the end of `turn` and play on differently, keeping the game
+        as first played to compare with (a later rewind keeps that same first game).
+        Returns why not, if it cannot."""
+        if self.mode != "single":
+            return "What if is for one player: a workshop's teams can undo a turn with U."
+        if self.resolving:
+            return "The turn is being worked out: try again in a moment."
+        game = self.game
+        if not 0 <= turn < game.turn:
+            return "Play a turn first: what if goes back to a turn already played."
+        if self.first is None:
+            self.first = replay(game)
+            self.branched_at = turn
+            self.autosave_to = self.autosave_to.with_name(f"{self.path.stem}-what-if.json")
+        self.branched_at = min(self.branched_at, turn)
+        game.rewind(turn)
+        self.traces[SOLO] = game.ripples()
+        self.views[SOLO] = (game.snapshot(max(0, turn - 1)), game.snapshot())
+        self.chosen, self.shared = [], []
+        self.save()
+        return None
+
+    def what_if(self) -> WhatIf | None:
+        """Both timelines compared, once play has gone back to an earlier turn."""
+        if self.first is None or self.resolving:
+            return None
+        return compare(self.first, self.game, self.branched_at)
+
     # --- saving -------------------------------------------------------------------
 
     def saved(self) -> SavedGame:
@@ -293,6 +342,7 @@ class Session:
             else {},
             roles=self.roles,
             budget=first.budget if self.roles else None,
+            note=self.note,
         )
 
     def save(self) -> None:

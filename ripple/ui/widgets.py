@@ -99,6 +99,11 @@ class ListView:
             index: pygame.Rect(area.x, area.y + k * (row_height + gap), area.width, row_height)
             for k, index in enumerate(range(self.first, min(len(self.items), self.first + visible)))
         }
+        return self.hotspots
+
+    @property
+    def hotspots(self) -> dict[str, pygame.Rect]:
+        """The shown rows' hotspots, named prefix:item (they follow the highlight)."""
         return {f"{self.prefix}:{self.items[i].name}": rect for i, rect in self.rects.items()}
 
     @property

@@ -70,6 +70,8 @@ def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None
         if needed <= rect.width - pad:
             break
     title = scene.session.scenario.title
+    if scene.session.first is not None:
+        title = f"What if · {title}"
     room = rect.width - needed - pad
     x = pad
     if room > theme.unit * 5:

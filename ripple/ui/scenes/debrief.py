@@ -15,14 +15,21 @@ import pygame
 
 from ripple.engine import Game
 from ripple.report.export import default_out, export_pack
+from ripple.report.learner import looked_after
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas
 from ripple.ui.scene import Scene
-from ripple.ui.scenes.debrief_pages import DRAWERS, PAGES
+from ripple.ui.scenes.debrief_learner import draw_culture, draw_reflection
+from ripple.ui.scenes.debrief_pages import DRAWERS, LEARNER_PAGES, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
+from ripple.ui.scenes.play import PlayScene
+from ripple.ui.scenes.whatif import RewindOverlay, draw_what_if
 from ripple.ui.session import Session
 from ripple.ui.widgets import panel
+
+NOTE_LENGTH = 600
+"""The longest note a learner can type on the reflection page."""
 
 _EXPORTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
 """Writes packs aside from drawing: a pack takes longer than a frame."""
@@ -35,15 +42,22 @@ class DebriefScene(Scene):
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
         self.session = session
-        self.pages = PAGES + ((("teams", "Teams"),) if session.mode != "single" else ())
+        single = session.mode == "single"
+        self.pages = PAGES + (LEARNER_PAGES if single else (("teams", "Teams"),))
         self.team = 0
         """In hot-seat play, the team whose game the other pages tell (Up and Down change it)."""
-        self.page = 0
+        self.page = self._index("whatif") if session.first is not None else 0
+        self.typing = False
+        """True while the learner types their note on the reflection page."""
         self.note = ""
         """What the footer says about the pack being written (X)."""
         self._export: Future[list[Path]] | None = None
         self.frame: Canvas | None = None
         self.content = pygame.Rect(0, 0, 0, 0)
+        self.note_box = pygame.Rect(0, 0, 0, 0)
+
+    def _index(self, name: str) -> int:
+        return [p for p, _ in self.pages].index(name)
 
     @property
     def game(self) -> Game:
@@ -83,8 +97,24 @@ class DebriefScene(Scene):
         self._draw_header(canvas)
         self._draw_tabs(canvas)
         self._draw_footer(canvas)
+        self.hotspots.pop("note", None)
         if self.page_name == "teams":
             draw_teams(canvas, self.content, self.session)
+        elif self.page_name == "whatif":
+            words = self.session.scenario.item.many
+            draw_what_if(canvas, self.content, self.session.what_if(), words)
+        elif self.page_name == "reflection":
+            self.note_box = draw_reflection(
+                canvas,
+                self.content,
+                self.game,
+                looked_after(self.game),
+                self.session.note,
+                self.typing,
+            )
+            self.hotspots["note"] = self.note_box
+        elif self.page_name == "culture":
+            draw_culture(canvas, self.content, self.game)
         else:
             DRAWERS[self.page_name](canvas, self.content, self.game)
         self.frame = canvas
@@ -92,8 +122,15 @@ class DebriefScene(Scene):
     # --- input --------------------------------------------------------------------
 
     def handle(self, intent: intents.Intent) -> None:
-        if isinstance(intent, intents.Back):
+        if self.typing:
+            self._type(intent)
+        elif self.page_name == "reflection" and isinstance(intent, intents.Confirm):
+            self.typing = True
+            self._build()
+        elif isinstance(intent, intents.Back):
             self.app.pop()
+        elif isinstance(intent, intents.WhatIf):
+            self._what_if()
         elif isinstance(intent, intents.Move) and intent.dx:
             self.show(self.page + intent.dx)
         elif isinstance(intent, intents.Move) and intent.dy and len(self.session.games) > 1:
@@ -105,6 +142,37 @@ class DebriefScene(Scene):
             self._click(intent.pos)
         elif isinstance(intent, intents.Export):
             self.export()
+
+    def _type(self, intent: intents.Intent) -> None:
+        """The learner's note: typed text goes in, Enter or Esc keeps it (and saves)."""
+        note = self.session.note
+        if isinstance(intent, intents.Type):
+            note = (note + intent.text)[:NOTE_LENGTH]
+        elif isinstance(intent, intents.Remove):
+            note = note[:-1]
+        elif isinstance(intent, (intents.Confirm, intents.Back)) or (
+            isinstance(intent, intents.Click) and not self.note_box.collidepoint(intent.pos)
+        ):
+            self.typing = False
+            self.session.save()
+        else:
+            return
+        self.session.note = note
+        self._build()
+
+    def _what_if(self) -> None:
+        """W: go back to an earlier turn from here; the play screen below takes over."""
+        if self.session.mode != "single" or self.session.resolving or self.game.turn == 0:
+            self.note = "What if needs a game of one player with a turn played."
+            self._build()
+            return
+        self.app.push(RewindOverlay(self.app, self.session, self._rewound))
+
+    def _rewound(self, turn: int) -> None:
+        self.app.pop()
+        play = self.app.top
+        if isinstance(play, PlayScene):
+            play.rewound(turn)
 
     def export(self) -> None:
         """Write the pack (charts, CSV, decisions, summary) beside the save, in the background."""
@@ -133,6 +201,9 @@ class DebriefScene(Scene):
         name = self.hit(pos)
         if name == "back":
             self.app.pop()
+        elif name == "note":
+            self.typing = True
+            self._build()
         elif name and name.startswith("tab:"):
             self.show([p for p, _ in self.pages].index(name.removeprefix("tab:")))
 
@@ -212,9 +283,7 @@ class DebriefScene(Scene):
             colour=palette.muted,
             anchor="midright",
         )
-        keys = self.note or (
-            "← → or Tab: pages  ·  click a tab  ·  X: write the pack  ·  Esc: back  ·  F1: keys"
-        )
+        keys = self.note or self._keys()
         canvas.text(
             theme.fit(keys, where.x - 2 * theme.unit, 0.8),
             (theme.unit, y),
@@ -222,6 +291,14 @@ class DebriefScene(Scene):
             colour=palette.muted,
             anchor="midleft",
         )
+
+    def _keys(self) -> str:
+        """The footer's reminder of the keys that work on this page."""
+        if self.typing:
+            return "Type your note  ·  Enter or Esc: keep it  ·  Backspace: delete"
+        what_if = "  ·  W: what if" if self.session.mode == "single" else ""
+        note = "Enter: write your note  ·  " if self.page_name == "reflection" else ""
+        return f"{note}← → or Tab: pages{what_if}  ·  X: write the pack  ·  Esc: back  ·  F1: keys"
 
 
 # --- pages -------------------------------------------------------------------------

@@ -22,12 +22,20 @@ from ripple.ui.theme import Colour
 from ripple.ui.widgets import panel
 
 PAGES: tuple[tuple[str, str], ...] = (
-    ("charts", "Charts over turns"),
+    ("charts", "Charts"),
     ("ripples", "Biggest ripples"),
-    ("numbers", "Own numbers vs harm"),
+    ("numbers", "Own numbers"),
     ("questions", "Questions"),
 )
 """The pages in order: hotspot name (tab:<name>) and tab label."""
+
+LEARNER_PAGES: tuple[tuple[str, str], ...] = (
+    ("reflection", "Reflection"),
+    ("culture", "Culture"),
+    ("whatif", "What if"),
+)
+"""The pages a game with one player gets as well: the four questions answered from the game,
+the culture read-out, and both timelines of a what-if."""
 
 KINDS: dict[str, tuple[str, str, str]] = {
     "late": ("◷", "late", "held up at"),

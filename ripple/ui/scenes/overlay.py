@@ -67,7 +67,7 @@ class HelpOverlay(Scene):
     is_help = True
 
     def layout(self, size: tuple[int, int]) -> None:
-        self.card = card(size, 0.7, 0.8)
+        self.card = card(size, 0.76, 0.86)
         self.hotspots = {"close": self.card}
 
     def handle(self, intent: intents.Intent) -> None:
@@ -79,7 +79,7 @@ class HelpOverlay(Scene):
         pad = theme.unit
         foot = "Everything works by mouse too. Esc or a click closes this card."
         y = frame(surface, self.card, theme, "Keys", foot)
-        key_width = round(self.card.width * 0.3)
+        key_width = round(self.card.width * 0.27)
         for key, meaning in KEY_HELP:
             blit(
                 surface, theme, key, (self.card.x + pad, y), face="bold", colour=theme.palette.focus

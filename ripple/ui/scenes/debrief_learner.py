@@ -1,0 +1,411 @@
+"""The debrief's pages for a self-paced learner: the four questions about internal customers
+answered for the departments they looked after, over a box for their own note, and the
+culture read-out as a ladder of three levels beside the spending that put them on a step.
+
+Text is laid out before it is drawn, so a page picks the largest size at which it fits and
+never lets words run over each other or out of their boxes; body text stays at 0.85 or more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from ripple.engine import Game
+from ripple.report.culture import LEVELS, PLACES, SPREAD, Culture, culture
+from ripple.report.learner import Answer, looked_after, reflection
+from ripple.ui.draw.charts import Canvas, fill
+from ripple.ui.widgets import panel
+
+SCALES = (1.2, 1.1, 1.0, 0.9, 0.85)
+"""Text sizes a page tries, largest first; body text never goes below the last."""
+
+SMALLEST = SCALES[-1]
+"""The smallest body text: it still reads from the back of a room."""
+
+FACTS = {1.2: 1.0, 1.1: 0.95}
+"""The size of the facts under an answer of each size (SMALLEST for the others)."""
+
+SIDE_BY_SIDE = 68
+"""Width, in theme units, from which two departments' answers stand side by side."""
+
+NOTE_LINES = 2
+"""Lines of the learner's note the box shows (the last ones, where the cursor is)."""
+
+PROMPT = (
+    "Your note: press Enter (or click here) and type what you will do differently; "
+    "Enter again to keep it"
+)
+"""What the empty note box says."""
+
+SHARES: dict[str, tuple[str, str]] = {
+    "hand-offs": ("good", "stripes"),
+    "departments": ("info", "dots"),
+    "front line": ("warn", "plain"),
+}
+"""Each share of the budget's palette colour and fill pattern (told apart without colour)."""
+
+
+# --- laying out text -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A paragraph laid out in lines, at one size, face and palette colour; lines after the
+    first are indented by `hang` (a bullet's width)."""
+
+    lines: tuple[str, ...]
+    scale: float
+    face: str = "regular"
+    tone: str = "text"
+    hang: int = 0
+
+    def height(self, canvas: Canvas) -> int:
+        """How tall the paragraph is."""
+        return len(self.lines) * canvas.height(self.scale)
+
+    def draw(self, canvas: Canvas, x: int, y: int) -> int:
+        """Draw it with its top left at (x, y); returns its bottom."""
+        colour = getattr(canvas.theme.palette, self.tone)
+        for k, line in enumerate(self.lines):
+            indent = self.hang if k else 0
+            y = canvas.text(
+                line, (x + indent, y), scale=self.scale, colour=colour, face=self.face
+            ).bottom
+        return y
+
+    def cut(self, canvas: Canvas, height: int) -> Text:
+        """As many lines as fit in `height`, the last ending in an ellipsis if any were cut."""
+        keep = max(0, height // canvas.height(self.scale))
+        if keep >= len(self.lines):
+            return self
+        lines = list(self.lines[:keep])
+        if lines:
+            lines[-1] = lines[-1].rstrip(".,;: ") + "…"
+        return Text(tuple(lines), self.scale, self.face, self.tone, self.hang)
+
+
+def paragraph(
+    canvas: Canvas, text: str, width: int, scale: float, face: str = "regular", tone: str = "text"
+) -> Text:
+    """`text` wrapped to `width`."""
+    return Text(tuple(canvas.theme.wrap(text, width, scale, face)), scale, face, tone)
+
+
+def fact(canvas: Canvas, text: str, width: int, scale: float, tone: str) -> Text:
+    """A fact after a bullet, wrapped under its own first word."""
+    hang = canvas.width("· ", scale)
+    first, *more = canvas.theme.wrap(text, width - hang, scale)
+    return Text(("· " + first, *more), scale, tone=tone, hang=hang)
+
+
+def facts_that_fit(
+    canvas: Canvas, facts: Sequence[str], width: int, height: int, tone: str
+) -> list[Text]:
+    """The facts at the largest size at which all fit `height` (else at the smallest size, as
+    many whole facts as fit)."""
+    for scale in (1.0, 0.95, 0.9, SMALLEST):
+        laid = [fact(canvas, f, width, scale, tone) for f in facts]
+        if sum(t.height(canvas) for t in laid) <= height:
+            return laid
+    kept, used = [], 0
+    for text in laid:
+        used += text.height(canvas)
+        if used > height:
+            break
+        kept.append(text)
+    return kept
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (all of it if it has one)."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+# --- the reflection page ---------------------------------------------------------------
+
+
+def draw_reflection(
+    canvas: Canvas,
+    area: pygame.Rect,
+    game: Game,
+    departments: Sequence[str],
+    note: str,
+    typing: bool,
+) -> pygame.Rect:
+    """The four questions answered for the looked-after departments (first one fully; if two,
+    both side by side or stacked as space allows), and the learner's note box at the bottom;
+    returns the note box's rect (the debrief makes it a click target). When `typing`, the box
+    shows a focus edge and a text cursor '|' at the end; when the note is empty and not
+    typing, the box says 'Your note: press Enter (or click here) and type what you will do
+    differently; Enter again to keep it'."""
+    theme = canvas.theme
+    pad = theme.unit // 2
+    chosen = list(departments)[:2] or list(looked_after(game))
+    box = pygame.Rect(area.x, 0, area.width, NOTE_LINES * canvas.height(0.9) + 2 * pad)
+    box.bottom = area.bottom
+    body = pygame.Rect(area.x, area.y, area.width, box.y - pad - area.y)
+    told = [(game.menu.target_name(d), reflection(game, d)) for d in chosen]
+    if len(told) == 1:
+        _department(canvas, body, *told[0])
+    elif body.width >= SIDE_BY_SIDE * theme.unit:
+        half = (body.width - theme.unit) // 2
+        _department(canvas, pygame.Rect(body.x, body.y, half, body.height), *told[0])
+        _department(canvas, pygame.Rect(body.right - half, body.y, half, body.height), *told[1])
+    else:
+        _stacked(canvas, body, told[0], told[1])
+    _note_box(canvas, box, note, typing)
+    return box
+
+
+def _department(
+    canvas: Canvas, area: pygame.Rect, name: str, answers: Sequence[Answer], *, snug: bool = False
+) -> int:
+    """A department's heading and its four answers in a two by two grid, at the largest size
+    that fits `area`; the grid fills `area` unless `snug`. Returns the height used."""
+    theme = canvas.theme
+    heading = theme.fit(f"Looking back as {name}", area.width, 1.1, "bold")
+    top = canvas.text(heading, area.topleft, scale=1.1, face="bold").bottom + theme.unit // 3
+    grid = pygame.Rect(area.x, top, area.width, area.bottom - top)
+    cards, heights = _layout(canvas, grid, answers)
+    room = min(sum(heights), grid.height) if snug else grid.height
+    heights = [room * h // sum(heights) for h in heights]
+    width, gap = _cells(grid)
+    y = grid.y
+    for row, height in enumerate(heights):
+        for column in range(2):
+            k = 2 * row + column
+            rect = pygame.Rect(grid.x + column * (width + gap), y, width, height - gap)
+            _draw_card(canvas, rect, cards[k], k + 1)
+        y += height
+    return y - area.y
+
+
+def _stacked(
+    canvas: Canvas,
+    area: pygame.Rect,
+    first: tuple[str, Sequence[Answer]],
+    second: tuple[str, Sequence[Answer]],
+) -> None:
+    """The first department fully on top; the second below, as much of it as fits, or a line
+    saying where its answers are."""
+    theme = canvas.theme
+    row = 3 * canvas.height(SMALLEST) + 2 * theme.unit
+    least = canvas.height(1.1) + theme.unit // 3 + 2 * row
+    upper = pygame.Rect(area.x, area.y, area.width, area.height - least - theme.unit // 2)
+    used = _department(canvas, upper, *first, snug=True)
+    below = pygame.Rect(area.x, area.y + used + theme.unit // 2, area.width, 0)
+    below.height = area.bottom - below.y
+    if below.height >= least:
+        _department(canvas, below, *second)
+        return
+    words = f"Also looked after: {second[0]}. Its answers are in the summary the pack holds (X)."
+    bottom = (area.x, area.bottom - canvas.height(SMALLEST))
+    canvas.text(
+        theme.fit(words, area.width, SMALLEST), bottom, scale=SMALLEST, colour=theme.palette.muted
+    )
+
+
+def _cells(area: pygame.Rect) -> tuple[int, int]:
+    """The width of a grid cell and the gap between cells."""
+    gap = max(6, round(area.width * 0.012))
+    return (area.width - gap) // 2, gap
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One answer laid out for its card: the question, the answer (and its first sentence, for
+    when the whole does not fit) and the facts behind it."""
+
+    question: Text
+    answer: Text
+    short: Text
+    facts: tuple[Text, ...]
+
+    def height(self, canvas: Canvas) -> int:
+        """The height the card needs to show everything."""
+        parts = (self.question, self.answer, *self.facts)
+        return sum(p.height(canvas) for p in parts) + 2 * canvas.theme.unit
+
+
+def _card(canvas: Canvas, answer: Answer, width: int, scale: float) -> Card:
+    """Lay out one answer at `scale` (its facts a little smaller, never under SMALLEST)."""
+    theme = canvas.theme
+    badge = canvas.height(scale) + theme.unit // 3
+    smaller = FACTS.get(scale, SMALLEST)
+    question = paragraph(canvas, answer.question, width - badge, scale, "bold")
+    return Card(
+        question,
+        paragraph(canvas, answer.answer, width, scale),
+        paragraph(canvas, first_sentence(answer.answer), width, scale),
+        tuple(fact(canvas, f, width, smaller, "muted") for f in answer.evidence),
+    )
+
+
+def _layout(
+    canvas: Canvas, grid: pygame.Rect, answers: Sequence[Answer]
+) -> tuple[list[Card], list[int]]:
+    """The cards at the largest size at which all four fit `grid`, and what each of the two
+    rows needs (gap included)."""
+    width, gap = _cells(grid)
+    inner = width - canvas.theme.unit
+    for scale in SCALES:
+        cards = [_card(canvas, answer, inner, scale) for answer in answers]
+        needs = [card.height(canvas) for card in cards]
+        heights = [max(needs[0], needs[1]) + gap, max(needs[2], needs[3]) + gap]
+        if sum(heights) <= grid.height:
+            break
+    return cards, heights
+
+
+def _draw_card(canvas: Canvas, rect: pygame.Rect, card: Card, number: int) -> None:
+    """One question and its answer on a panel (its first sentence if the whole does not fit),
+    the facts below as room allows."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    panel(canvas.surface, rect, palette.panel, edge=palette.edge)
+    x, y, bottom = rect.x + pad, rect.y + pad, rect.bottom - pad
+    line = canvas.height(card.question.scale)
+    centre = (x + line // 2, y + line // 2)
+    pygame.draw.circle(canvas.surface, palette.info, centre, line // 2)
+    canvas.text(
+        str(number),
+        centre,
+        scale=card.question.scale * 0.75,
+        colour=palette.background,
+        face="bold",
+        anchor="center",
+    )
+    y = card.question.cut(canvas, bottom - y).draw(canvas, x + line + theme.unit // 3, y)
+    y += theme.unit // 4
+    answer = card.answer
+    if answer.height(canvas) > bottom - y:
+        answer = card.short.cut(canvas, bottom - y)
+    y = answer.draw(canvas, x, y) + theme.unit // 4
+    for text in card.facts:
+        if y + text.height(canvas) > bottom:
+            break
+        y = text.draw(canvas, x, y)
+
+
+def _note_box(canvas: Canvas, box: pygame.Rect, note: str, typing: bool) -> None:
+    """The learner's note: the prompt when empty, else its last lines, a cursor when typing."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    panel(
+        canvas.surface,
+        box,
+        palette.raised if typing else palette.panel,
+        edge=palette.focus if typing else palette.edge,
+        width=theme.line * (3 if typing else 1),
+    )
+    inner = box.width - 2 * pad
+    if not note and not typing:
+        text = paragraph(canvas, PROMPT, inner, 0.9, tone="muted").cut(
+            canvas, NOTE_LINES * canvas.height(0.9)
+        )
+    else:
+        text = paragraph(canvas, f"Your note: {note}{'|' if typing else ''}", inner, 0.9)
+        if len(text.lines) > NOTE_LINES:
+            last = text.lines[-NOTE_LINES:]
+            text = Text(("…" + last[0], *last[1:]), 0.9)
+    Text(tuple(theme.fit(line, inner, 0.9) for line in text.lines), 0.9, tone=text.tone).draw(
+        canvas, box.x + pad, box.y + pad
+    )
+
+
+# --- the culture page ------------------------------------------------------------------
+
+
+def draw_culture(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
+    """The three levels as a ladder (three stacked steps, the learner's level highlighted and
+    marked 'You played here'), each with its meaning, and the evidence listed beside/below."""
+    theme = canvas.theme
+    read = culture(game)
+    title = f"Your culture read-out: level {read.level} of {len(LEVELS)}, {read.name}"
+    title = theme.fit(title, area.width, 1.2, "bold")
+    top = canvas.text(title, area.topleft, scale=1.2, face="bold").bottom + theme.unit // 2
+    ladder = pygame.Rect(area.x, top, round(area.width * 0.56), area.bottom - top)
+    side = pygame.Rect(ladder.right + theme.unit, top, 0, ladder.height)
+    side.width = area.right - side.x
+    _ladder(canvas, ladder, read.level)
+    _spending(canvas, side, read)
+
+
+def _ladder(canvas: Canvas, area: pygame.Rect, level: int) -> None:
+    """Three steps climbing to the right, the top one level 3; the learner's step stands out."""
+    theme = canvas.theme
+    gap = theme.unit // 2
+    shift = theme.unit * 2
+    height = (area.height - (len(LEVELS) - 1) * gap) // len(LEVELS)
+    width = area.width - shift * (len(LEVELS) - 1)
+    for number, (name, meaning) in enumerate(LEVELS, start=1):
+        y = area.bottom - number * height - (number - 1) * gap
+        step = pygame.Rect(area.x + (number - 1) * shift, y, width, height)
+        _step(canvas, step, number, name, meaning, number == level)
+
+
+def _step(
+    canvas: Canvas, rect: pygame.Rect, number: int, name: str, meaning: str, here: bool
+) -> None:
+    """One step of the ladder: its number, name and meaning, centred in the step; 'You played
+    here' above the name if it is the learner's."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    panel(
+        canvas.surface,
+        rect,
+        palette.raised if here else palette.panel,
+        edge=palette.focus if here else palette.edge,
+        width=theme.line * (3 if here else 1),
+    )
+    badge = theme.unit * 2
+    x = rect.x + 2 * pad + badge
+    width = rect.right - pad - x
+    tag = canvas.height(1.0) if here else 0
+    head = tag + canvas.height(1.1)
+    for scale in (1.1, 1.0, 0.9, SMALLEST):
+        words = paragraph(canvas, meaning, width, scale, tone="muted")
+        if head + words.height(canvas) <= rect.height - pad:
+            break
+    words = words.cut(canvas, rect.height - pad - head)
+    y = rect.centery - (head + words.height(canvas)) // 2
+    centre = (rect.x + pad + badge // 2, y + head - canvas.height(1.1) // 2)
+    pygame.draw.circle(canvas.surface, palette.focus if here else palette.info, centre, badge // 2)
+    canvas.text(
+        str(number), centre, scale=1.1, colour=palette.background, face="bold", anchor="center"
+    )
+    if here:
+        mark = canvas.text("▶ You played here", (x, y), colour=palette.focus, face="bold")
+        y = mark.bottom
+    y = canvas.text(theme.fit(name, width, 1.1, "bold"), (x, y), scale=1.1, face="bold").bottom
+    words.draw(canvas, x, y)
+
+
+def _spending(canvas: Canvas, area: pygame.Rect, read: Culture) -> None:
+    """How the learner spent the budget: a bar per share, then the evidence, as room allows."""
+    theme = canvas.theme
+    palette = theme.palette
+    pad = theme.unit // 2
+    heading = theme.fit("How you spent your turns", area.width, 1.1, "bold")
+    y = canvas.text(heading, area.topleft, scale=1.1, face="bold").bottom + pad // 2
+    for kind in reversed(SPREAD):
+        tone, pattern = SHARES[kind]
+        label = f"{PLACES[kind][0].upper()}{PLACES[kind][1:]}: {read.shares[kind]:.0%}"
+        y = canvas.text(theme.fit(label, area.width, 0.9), (area.x, y), scale=0.9).bottom
+        track = pygame.Rect(area.x, y + 2, area.width, round(theme.unit * 0.8))
+        pygame.draw.rect(canvas.surface, palette.background, track)
+        filled = track.copy()
+        filled.width = round(track.width * read.shares[kind])
+        if filled.width:
+            fill(canvas.surface, theme, filled, getattr(palette, tone), pattern)
+        pygame.draw.rect(canvas.surface, palette.edge, track, 1)
+        y = track.bottom + pad
+    for text in facts_that_fit(canvas, read.evidence, area.width, area.bottom - y, "text"):
+        y = text.draw(canvas, area.x, y)
