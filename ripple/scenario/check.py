@@ -1,5 +1,6 @@
-"""The meaning of a scenario: ids, references, routes, loops, promises, and what would
-spoil a session (too little capacity, choices nobody can afford, names cut on screen).
+"""The meaning of a scenario: ids, references, routes, loops, promises, a guided game's
+steps, and what would spoil a session (too little capacity, choices nobody can afford,
+names cut on screen).
 
 These checks run after the model: on the whole scenario when it is valid, otherwise on
 the departments, customers, interventions and events that are valid on their own, so
@@ -14,9 +15,10 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from ripple.scenario.check_parts import Parts, Report
+from ripple.scenario.check_parts import Parts, Report, after_the_end, check_handoff
 from ripple.scenario.check_session import ROOMS as ROOMS  # still importable from here
 from ripple.scenario.check_session import check_capacity, check_costs, check_names, text_width
+from ripple.scenario.check_tutorial import check_tutorial
 from ripple.scenario.model import Customer, Scenario, parse_handoff
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
 from ripple.scenario.problems import Problem
@@ -39,6 +41,7 @@ def check_meaning(
     _check_customers(parts, report)
     _check_interventions(parts, report)
     _check_events(parts, report)
+    check_tutorial(parts, report)
     check_costs(parts, report)
     if warnings:  # text_width is looked up here, so it can be replaced on this module
         check_names(parts, report, text_width())
@@ -132,15 +135,7 @@ def _check_customers(parts: Parts, report: Report) -> None:
             if change.turn in seen:
                 report.error(at, f"{report.name(at)}: turn {change.turn} is in the schedule twice")
             seen.add(change.turn)
-            _after_the_end(report, at, change.turn, parts.turns)
-
-
-def _after_the_end(report: Report, location: Location, turn: int, turns: int | None) -> None:
-    if turns is not None and turn > turns:
-        report.warning(
-            location,
-            f"{report.name(location)}: turn {turn} never comes; the game ends after {turns} turns",
-        )
+            after_the_end(report, at, change.turn, parts.turns)
 
 
 def _check_interventions(parts: Parts, report: Report) -> None:
@@ -161,7 +156,7 @@ def _check_interventions(parts: Parts, report: Report) -> None:
         for number, entry in enumerate(intervention.only):
             at = (*here, number)
             if intervention.target == "handoff":
-                _check_handoff(report, at, entry, parts)
+                check_handoff(report, at, entry, parts)
             elif parse_handoff(entry) is not None:
                 report.error(
                     at,
@@ -171,25 +166,6 @@ def _check_interventions(parts: Parts, report: Report) -> None:
                 )
             else:
                 _not_a_department(report, at, entry, parts)
-
-
-def _check_handoff(report: Report, location: Location, text: str, parts: Parts) -> None:
-    """Report `text` unless it is 'supplier -> customer' for a dependency that exists."""
-    pair = parse_handoff(text)
-    written = sorted(f"{a} -> {b}" for a, b in parts.handoffs)
-    if pair is None:
-        report.error(
-            location,
-            f"{report.name(location)}: '{text}' is not a hand-off; write "
-            "it as 'supplier -> customer'" + did_you_mean(text, written),
-        )
-    elif pair not in parts.handoffs:
-        wanted = f"{pair[0]} -> {pair[1]}"
-        report.error(
-            location,
-            f"{report.name(location)}: there is no dependency from "
-            f"'{pair[0]}' to '{pair[1]}'" + did_you_mean(wanted, written),
-        )
 
 
 def _check_events(parts: Parts, report: Report) -> None:
@@ -209,7 +185,7 @@ def _check_events(parts: Parts, report: Report) -> None:
                 "chance (for a random one)",
             )
         elif event.turn is not None:
-            _after_the_end(report, (*here, "turn"), event.turn, parts.turns)
+            after_the_end(report, (*here, "turn"), event.turn, parts.turns)
         _check_event_target(report, (*here, "target"), event.target, parts)
 
 
@@ -217,7 +193,7 @@ def _check_event_target(report: Report, location: Location, target: str, parts: 
     if target == "everyone" or target in parts.department_ids | parts.customer_ids:
         return
     if parse_handoff(target) is not None:
-        _check_handoff(report, location, target, parts)
+        check_handoff(report, location, target, parts)
         return
     known = parts.department_ids | parts.customer_ids | {"everyone"}
     report.error(

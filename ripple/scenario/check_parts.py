@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import (
     Customer,
     Department,
@@ -16,8 +17,11 @@ from ripple.scenario.model import (
     Event,
     Intervention,
     Scenario,
+    TutorialStep,
+    parse_handoff,
 )
 from ripple.scenario.problems import Problem, Severity
+from ripple.scenario.spelling import did_you_mean
 from ripple.scenario.yamlsafe import Document, Location
 
 Item = TypeVar("Item", bound=BaseModel)
@@ -29,7 +33,8 @@ class Parts:
 
     The names come from everything written, valid or not, so a department with a bad
     capacity is still a department other items may refer to. A scenario without
-    `interventions` gets the standard menu, which needs no checking.
+    `interventions` gets the standard menu, which needs no checking (but a tutorial may
+    name its interventions).
     """
 
     departments: list[tuple[int, Department]]
@@ -37,8 +42,13 @@ class Parts:
     customers: list[tuple[int, Customer]]
     interventions: list[tuple[int, Intervention]]
     events: list[tuple[int, Event]]
+    tutorial: list[tuple[int, TutorialStep]]
     department_ids: set[str]
     customer_ids: set[str]
+    intervention_ids: set[str]
+    """The ids of the interventions on offer: those written, or the standard menu's."""
+    menu: dict[str, Intervention]
+    """The interventions on offer that are valid on their own, by id."""
     handoffs: set[tuple[str, str]]
     turns: int | None
     budget: int | None
@@ -53,14 +63,20 @@ class Parts:
         ]
         turns = scenario.turns if scenario is not None else data.get("turns")
         budget = data.get("budget", Scenario.model_fields["budget"].default)
+        interventions = _valid(Intervention, data.get("interventions"))
+        own_menu = data.get("interventions") is not None
+        offered = [i for _, i in interventions] if own_menu else list(STANDARD_MENU)
         return cls(
             departments=_valid(Department, data.get("departments")),
             dependencies=_valid(Dependency, data.get("dependencies")),
             customers=_valid(Customer, data.get("customers")),
-            interventions=_valid(Intervention, data.get("interventions")),
+            interventions=interventions,
             events=_valid(Event, data.get("events")),
+            tutorial=_valid(TutorialStep, data.get("tutorial")),
             department_ids=_ids(data.get("departments")),
             customer_ids=_ids(data.get("customers")),
+            intervention_ids=_ids(data["interventions"]) if own_menu else {i.id for i in offered},
+            menu={i.id: i for i in offered},
             handoffs={(a, b) for a, b in written if isinstance(a, str) and isinstance(b, str)},
             turns=_whole(turns),
             budget=_whole(budget),
@@ -122,3 +138,31 @@ class Report:
 
     def name(self, location: Location) -> str:
         return self.document.describe(location)
+
+
+def check_handoff(report: Report, location: Location, text: str, parts: Parts) -> None:
+    """Report `text` unless it is 'supplier -> customer' for a dependency that exists."""
+    pair = parse_handoff(text)
+    written = sorted(f"{a} -> {b}" for a, b in parts.handoffs)
+    if pair is None:
+        report.error(
+            location,
+            f"{report.name(location)}: '{text}' is not a hand-off; write "
+            "it as 'supplier -> customer'" + did_you_mean(text, written),
+        )
+    elif pair not in parts.handoffs:
+        wanted = f"{pair[0]} -> {pair[1]}"
+        report.error(
+            location,
+            f"{report.name(location)}: there is no dependency from "
+            f"'{pair[0]}' to '{pair[1]}'" + did_you_mean(wanted, written),
+        )
+
+
+def after_the_end(report: Report, location: Location, turn: int, turns: int | None) -> None:
+    """Warn that a turn after the last one never comes."""
+    if turns is not None and turn > turns:
+        report.warning(
+            location,
+            f"{report.name(location)}: turn {turn} never comes; the game ends after {turns} turns",
+        )

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[
     str,
@@ -196,6 +203,54 @@ class ItemWords(Strict):
     many: Annotated[str, StringConstraints(min_length=1, max_length=30)] = "items"
 
 
+SCREEN_PARTS = ("end_turn", "menu", "score", "log")
+"""Parts of the play screen a tutorial step can point at: the End turn button, the
+decisions, the scoreboard and the turn log."""
+
+Until = Literal["next", "end_turn", "inspect", "choose", "turn"]
+
+
+class TutorialStep(Strict):
+    """One step of a guided game: a callout that points at one thing and says one thing,
+    and what the learner does to finish it."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+        description="A short heading for the callout."
+    )
+    say: Annotated[str, StringConstraints(min_length=1, max_length=300)] = Field(
+        description="What the callout says: one idea, in a few sentences."
+    )
+    point_at: str | None = Field(
+        None,
+        description="What the callout points at: a department id, a hand-off 'a -> b', a "
+        "customer id, or a part of the screen: end_turn, menu, score or log.",
+    )
+    until: Until = Field(
+        "next",
+        description="What finishes the step: next (the learner reads on), end_turn (a turn "
+        "is played), inspect (the learner inspects point_at), choose (the learner chooses "
+        "an intervention, aimed at point_at) or turn (play on until `turn` is over).",
+    )
+    intervention: Id | None = Field(
+        None, description="With until: choose, the intervention the learner should choose."
+    )
+    turn: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
+        None, description="With until: turn, the turn whose end finishes the step."
+    )
+
+    @model_validator(mode="after")
+    def _until_has_what_it_needs(self) -> TutorialStep:
+        if self.until == "turn" and self.turn is None:
+            raise ValueError("until: turn needs 'turn', the turn whose end finishes the step")
+        if self.turn is not None and self.until != "turn":
+            raise ValueError(f"'turn' is only for until: turn, not until: {self.until}")
+        if self.until == "inspect" and self.point_at is None:
+            raise ValueError("until: inspect needs 'point_at', the thing to inspect")
+        if self.intervention is not None and self.until != "choose":
+            raise ValueError(f"'intervention' is only for until: choose, not until: {self.until}")
+        return self
+
+
 class Scenario(Strict):
     """A whole scenario file."""
 
@@ -213,6 +268,11 @@ class Scenario(Strict):
     events: list[Event] = Field(default_factory=list)
     item: ItemWords = Field(default_factory=ItemWords)
     debrief: list[Text] = Field(default_factory=list, description="Questions for the debrief.")
+    tutorial: list[TutorialStep] = Field(
+        default_factory=list,
+        description="Steps of a guided game: each a callout on the play screen, one mechanic "
+        "at a time.",
+    )
 
     @field_validator("title")
     @classmethod

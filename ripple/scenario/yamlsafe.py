@@ -139,6 +139,7 @@ _ITEM_WORDS = {
     "route": "route step",
     "only": "only entry",
     "debrief": "debrief question",
+    "tutorial": "tutorial step",
 }
 
 

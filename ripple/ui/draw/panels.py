@@ -284,7 +284,8 @@ def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     pad = theme.unit // 2
     width = min(scene.area.width - 2 * pad, round(theme.unit * 30), round(scene.area.width * 0.62))
     wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
-    height = round(theme.unit * 1.8) + len(wrapped) * (theme.size(0.8) + 4) + pad
+    line = theme.text("Ag", 0.8).get_height() + 4
+    height = pad + theme.text("Ag", 1.0, None, "bold").get_height() + 2 + len(wrapped) * line
     card = _beside(
         scene.hotspots[scene.inspected or ""],
         (width, height),

@@ -17,6 +17,7 @@ from ripple.ui.reload import Watch, reload
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.play_picture import PlayPicture
 from ripple.ui.session import Session
+from ripple.ui.tutorial import Guide
 from ripple.ui.widgets import Item, ListView
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
@@ -51,6 +52,8 @@ class PlayScene(PlayPicture, Scene):
         self._still_key: tuple[object, ...] | None = None
         self._panels: pygame.Surface | None = None
         self._panels_key_drawn: tuple[object, ...] | None = None
+        self.guide = Guide(session.scenario.tutorial) if session.scenario.tutorial else None
+        """The tutorial's guide, when the scenario is a guided one."""
         self._refresh_menu()
 
     # --- layout -----------------------------------------------------------------
@@ -116,14 +119,16 @@ class PlayScene(PlayPicture, Scene):
     def _start_targeting(self, intervention: Intervention) -> None:
         options = self.session.targets(intervention)
         if intervention.target == "everyone":
-            self._choose(Decision(intervention.id, None))
+            self.choose(Decision(intervention.id, None))
             return
         self.targeting = intervention
         self.targets = ListView([Item(o.target or "", o.label) for o in options], "target")
         self._place_side()
 
-    def _choose(self, decision: Decision) -> None:
-        problem = self.session.choose(decision)
+    def choose(self, decision: Decision) -> None:
+        """Add a decision to this turn, or say why it cannot be."""
+        refused = self.guide.refuses(decision) if self.guide else None
+        problem = refused or self.session.choose(decision)
         if problem:
             self.message = problem
             self.app.sound.play("error")
@@ -137,6 +142,8 @@ class PlayScene(PlayPicture, Scene):
     # --- input --------------------------------------------------------------------
 
     def handle(self, intent: intents.Intent) -> None:
+        if self.guide and self.guide.handle(intent, self):
+            return
         if isinstance(intent, intents.Back):
             self._back()
         elif isinstance(intent, intents.EndTurn):
@@ -161,6 +168,8 @@ class PlayScene(PlayPicture, Scene):
             self._inject()
         elif isinstance(intent, intents.AskHint):
             self._hint()
+        elif isinstance(intent, intents.WhatIf):
+            self._what_if()
         elif isinstance(intent, intents.Cycle):
             self._cycle(intent.step)
         elif isinstance(intent, intents.Click):
@@ -174,7 +183,7 @@ class PlayScene(PlayPicture, Scene):
         if chosen is None:
             return
         if self.targeting:
-            self._choose(Decision(self.targeting.id, chosen.name))
+            self.choose(Decision(self.targeting.id, chosen.name))
         else:
             self._start_targeting(self.session.game.menu.interventions[chosen.name])
 
@@ -189,7 +198,7 @@ class PlayScene(PlayPicture, Scene):
             self._list_intent(intents.Click(pos))
         elif self.targeting and kind in ("dept", "handoff"):
             if key in {item.name for item in self.targets.items}:
-                self._choose(Decision(self.targeting.id, key))
+                self.choose(Decision(self.targeting.id, key))
         elif kind in ("dept", "handoff", "customer"):
             self.inspected = None if self.inspected == name else name
 
@@ -257,6 +266,8 @@ class PlayScene(PlayPicture, Scene):
             self._refresh_menu()
             self._place_side()
             self.app.sound.play("complaint" if report.complaints else "turn")
+        if self.guide:
+            self.guide.observe(self, report, dt)
         if self.paused:
             return
         self.banner_time = max(0.0, self.banner_time - dt)
@@ -314,6 +325,32 @@ class PlayScene(PlayPicture, Scene):
         self.message = found.text
         kind = "handoff" if "->" in found.target else "dept"
         self.inspected = f"{kind}:{found.target}"
+
+    def _what_if(self) -> None:
+        """W: choose a turn to go back to and play on differently."""
+        from ripple.ui.scenes.whatif import RewindOverlay
+
+        if self.session.mode != "single":
+            self.message = "What if is for one player: a workshop's teams can undo a turn with U."
+        elif self.session.resolving:
+            self.message = "The turn is being worked out: try again in a moment."
+        elif self.session.game.turn == 0:
+            self.message = "Play a turn first: what if goes back to a turn already played."
+        else:
+            self.app.push(RewindOverlay(self.app, self.session, self.rewound))
+
+    def rewound(self, turn: int) -> None:
+        """Play went back to the end of `turn`: say so, and offer the choices again."""
+        self.progress = 1.0
+        self.inspected = None
+        where = "the start" if turn == 0 else f"the end of turn {turn}"
+        self.message = (
+            f"What if: back at {where}. Choose differently and play on; "
+            "the debrief (D) compares both timelines."
+        )
+        self._next_team()
+        self.banner = f"What if: back at {where}"
+        self.banner_time = 2.5
 
     def _inject(self) -> None:
         from ripple.ui.scenes.overlay import EventOverlay

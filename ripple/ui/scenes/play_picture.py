@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.flow import draw_flow
 from ripple.ui.draw.panels import (
     draw_banner,
@@ -53,6 +54,7 @@ class PlayPicture:
             session.after.turn,
             session.resolving,
             session.over,
+            session.first is not None,
             tuple(session.chosen),
             self.targeting.id if self.targeting else None,
             tuple(item.enabled for item in rows.items),
@@ -79,6 +81,7 @@ class PlayPicture:
                 self._still, self._still_key = still, key
             if surface is not still:
                 surface.blit(still, (0, 0))
+                draw_callout(surface, self.theme, self)  # over the still frame: it may pulse
             return
         self._still_key = None
         self._draw_graph(surface)
@@ -92,6 +95,7 @@ class PlayPicture:
         if self.inspected:
             draw_inspect(surface, self.theme, self)
         draw_banner(surface, self.theme, self)
+        draw_callout(surface, self.theme, self)
 
     def _draw_all(self, surface: pygame.Surface) -> None:
         self._draw_graph(surface)
