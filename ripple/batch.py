@@ -71,8 +71,14 @@ def seeds(base: int, runs: int) -> list[int]:
     return [int(child.generate_state(1)[0]) for child in np.random.SeedSequence(base).spawn(runs)]
 
 
-def measure(game: Game, departments: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """A finished game's outcomes (in `OUTCOMES` order) and its harm per department and kind."""
+Measured = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""Outcomes, harm per department and kind, and each department's own numbers."""
+
+
+def measure(game: Game, departments: Sequence[str]) -> Measured:
+    """A finished game's outcomes (in `OUTCOMES` order), its harm per department and kind,
+    and each department's own numbers: the work it finished against its planned capacity
+    over the game (what a department judged on its own throughput is proud of)."""
     totals = game.totals()
     completed = float(totals["completed"])
     demand = {c.id: float(c.demand) for c in game.scenario.customers}
@@ -97,21 +103,27 @@ def measure(game: Game, departments: Sequence[str]) -> tuple[np.ndarray, np.ndar
     harm = np.zeros((len(departments), len(KINDS)))
     for (department, kind), weight in game.attribution().items():
         harm[index[department], KINDS.index(kind)] += weight
-    return outcomes, harm
+    own = np.zeros(len(departments))
+    for view in game.snapshot().departments:
+        planned = view.base_capacity * max(1, game.turn)
+        own[index[view.id]] = view.total_processed / planned if planned > 0 else 0.0
+    return outcomes, harm, own
 
 
 def play_games(
     scenario: Scenario, policy: str, run_seeds: Sequence[int], turns: int | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """One game per seed: outcomes (games x outcomes), harm (games x departments x kinds)."""
+) -> Measured:
+    """One game per seed: outcomes (games x outcomes), harm (games x departments x kinds),
+    own numbers (games x departments)."""
     departments = sorted(d.id for d in scenario.departments)
     outcomes = np.zeros((len(run_seeds), len(OUTCOMES)))
     harm = np.zeros((len(run_seeds), len(departments), len(KINDS)))
+    own = np.zeros((len(run_seeds), len(departments)))
     for row, seed in enumerate(run_seeds):
         game = Game(scenario, seed, turns=turns, keep_snapshots=False)
         play_out(game, policy)
-        outcomes[row], harm[row] = measure(game, departments)
-    return outcomes, harm
+        outcomes[row], harm[row], own[row] = measure(game, departments)
+    return outcomes, harm, own
 
 
 _worker: dict[str, Any] = {}
@@ -125,7 +137,7 @@ def _start_worker(path: str, turns: int | None) -> None:
     _worker["turns"] = turns
 
 
-def _play_in_worker(policy: str, run_seeds: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+def _play_in_worker(policy: str, run_seeds: Sequence[int]) -> Measured:
     return play_games(_worker["scenario"], policy, run_seeds, _worker["turns"])
 
 
@@ -141,6 +153,8 @@ class Batch:
     names: dict[str, str]
     outcomes: dict[str, np.ndarray]
     harm: dict[str, np.ndarray]
+    own: dict[str, np.ndarray]
+    """Per policy, each game's own numbers per department (work finished / planned)."""
 
     @property
     def runs(self) -> int:
@@ -175,12 +189,14 @@ def play_batch(
     departments = tuple(sorted(d.id for d in scenario.departments))
     outcomes = {p: np.zeros((runs, len(OUTCOMES))) for p in policies}
     harm = {p: np.zeros((runs, len(departments), len(KINDS))) for p in policies}
+    own = {p: np.zeros((runs, len(departments))) for p in policies}
     tasks = [(policy, part) for policy in policies for part in chunks(runs, jobs)]
     total, done = runs * len(policies), 0
 
-    def keep(policy: str, part: range, result: tuple[np.ndarray, np.ndarray]) -> None:
+    def keep(policy: str, part: range, result: Measured) -> None:
         nonlocal done
-        outcomes[policy][part.start : part.stop], harm[policy][part.start : part.stop] = result
+        rows = slice(part.start, part.stop)
+        outcomes[policy][rows], harm[policy][rows], own[policy][rows] = result
         done += len(part)
         if progress is not None:
             progress(done, total)
@@ -198,7 +214,7 @@ def play_batch(
             initargs=(str(path), turns),
         )
         try:
-            pending: dict[Future[tuple[np.ndarray, np.ndarray]], tuple[str, range]] = {
+            pending: dict[Future[Measured], tuple[str, range]] = {
                 pool.submit(_play_in_worker, policy, run_seeds[part.start : part.stop]): (
                     policy,
                     part,
@@ -224,6 +240,7 @@ def play_batch(
         names={d.id: d.name for d in scenario.departments},
         outcomes=outcomes,
         harm=harm,
+        own=own,
     )
 
 

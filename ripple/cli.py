@@ -6,11 +6,22 @@ import argparse
 from collections.abc import Sequence
 from types import ModuleType
 
-from ripple.commands import bench, export, new, play, preview, schema, simulate, validate
+from ripple.commands import (
+    balance,
+    bench,
+    export,
+    new,
+    play,
+    preview,
+    schema,
+    simulate,
+    validate,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (
     play,
     simulate,
+    balance,
     validate,
     new,
     preview,

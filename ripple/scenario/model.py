@@ -159,6 +159,8 @@ class Effects(Strict):
 
 TargetKind = Literal["department", "handoff", "everyone"]
 
+Difficulty = Literal["introductory", "intermediate", "advanced"]
+
 
 class Intervention(Strict):
     """A choice a player can spend budget on."""
@@ -256,6 +258,11 @@ class Scenario(Strict):
 
     title: Annotated[str, StringConstraints(min_length=1, max_length=120)]
     summary: Text = ""
+    difficulty: Difficulty = Field(
+        "intermediate",
+        description="How hard the scenario is to play well: introductory, intermediate or "
+        "advanced. The scenario list shows it beside the summary.",
+    )
     turns: Annotated[int, Field(ge=1, le=10_000)]
     seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
     budget: Annotated[int, Field(ge=0, le=1000)] = Field(3, description="Budget per turn.")

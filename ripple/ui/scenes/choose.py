@@ -22,7 +22,8 @@ OPEN = "open"
 
 
 def shipped() -> list[tuple[Path, str, str]]:
-    """(path, title, summary) of every shipped scenario that loads, by file name."""
+    """(path, title, "Difficulty · summary") of every shipped scenario that loads, by file
+    name."""
     found = []
     for path in sorted(SCENARIOS.glob("*.yaml")):
         try:
@@ -30,7 +31,7 @@ def shipped() -> list[tuple[Path, str, str]]:
         except ScenarioError:
             continue
         summary = " ".join(scenario.summary.split()) or f"{len(scenario.departments)} departments"
-        found.append((path, scenario.title, summary))
+        found.append((path, scenario.title, f"{scenario.difficulty.capitalize()} · {summary}"))
     return found
 
 
