@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.11 python3; do \
 	if $$p -c '' >/dev/null 2>&1; then echo $$p; break; fi; done)
 
 .DEFAULT_GOAL := play
-.PHONY: play test lint bench schema clean install
+.PHONY: play test lint bench balance schema clean install
 
 ## play: set up, then open the game (with no display, it says what to use instead)
 play: $(STAMP)
@@ -35,6 +35,10 @@ lint: $(STAMP)
 ## bench: time `ripple simulate` on a 500-department organisation against a SimPy model
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine_vs_simpy.py $(BENCH_ARGS)
+
+## balance: play 1,000 seeded games per policy of every scenario; rewrite docs/balance.md
+balance: $(STAMP)
+	$(BIN)/ripple balance --write docs/balance.md
 
 ## schema: regenerate the JSON Schema of scenario files
 schema: $(STAMP)

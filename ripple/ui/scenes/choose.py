@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from ripple.paths import SCENARIOS
+from ripple.paths import ROOT, SCENARIOS
 from ripple.save import SavedGame
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
@@ -21,18 +21,34 @@ from ripple.ui.widgets import Item, ListView, blit, panel
 OPEN = "open"
 
 
-def shipped() -> list[tuple[Path, str, str]]:
-    """(path, title, "Difficulty · summary") of every shipped scenario that loads, by file
-    name."""
+DIFFICULTY = {"introductory": 0, "intermediate": 1, "advanced": 2}
+"""The order scenarios are listed in: the gentlest first."""
+
+
+def shipped() -> list[tuple[Path, Scenario, str]]:
+    """(path, scenario, "Difficulty · summary") of every shipped scenario that loads, the
+    gentlest first, then by title."""
     found = []
-    for path in sorted(SCENARIOS.glob("*.yaml")):
+    for path in SCENARIOS.glob("*.yaml"):
         try:
             scenario = load_scenario(path)
         except ScenarioError:
             continue
-        summary = " ".join(scenario.summary.split()) or f"{len(scenario.departments)} departments"
-        found.append((path, scenario.title, f"{scenario.difficulty.capitalize()} · {summary}"))
-    return found
+        found.append((path, scenario, f"{scenario.difficulty.capitalize()} · {_summary(scenario)}"))
+    return sorted(found, key=lambda f: (DIFFICULTY[f[1].difficulty], f[1].title))
+
+
+def _summary(scenario: Scenario) -> str:
+    return " ".join(scenario.summary.split()) or f"{len(scenario.departments)} departments"
+
+
+def facts(scenario: Scenario) -> str:
+    """The size of a scenario in one line: departments, customers, turns."""
+    kinds = len(scenario.customers)
+    return (
+        f"{len(scenario.departments)} departments · {kinds} kind{'s' if kinds > 1 else ''} of "
+        f"customer · {scenario.turns} turns" + (" · guided" if scenario.tutorial else "")
+    )
 
 
 def start_game(
@@ -82,7 +98,7 @@ class ChooseScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.scenarios = shipped()
-        items = [Item(p.stem, title, summary) for p, title, summary in self.scenarios]
+        items = [Item(p.stem, s.title, detail) for p, s, detail in self.scenarios]
         items.append(Item(OPEN, "Open a file…", "type the path of a scenario file, then Enter"))
         self.list = ListView(items, "scenario")
         self.typing = False
@@ -92,10 +108,12 @@ class ChooseScene(Scene):
     def layout(self, size: tuple[int, int]) -> None:
         w, h = size
         theme = self.theme
-        width = min(w - 2 * theme.unit, theme.unit * 40)
+        gap = theme.unit
+        width = min(round((w - 3 * gap) * 0.55), theme.unit * 34)
         row = round(theme.unit * 3.0)
         top = round(theme.unit * 5)
-        area = pygame.Rect((w - width) // 2, top, width, h - top)
+        area = pygame.Rect(gap, top, width, h - top - 2 * gap)
+        self.about = pygame.Rect(area.right + gap, top, w - area.right - 2 * gap, h - top - 2 * gap)
         self.hotspots = self.list.place(area, row, theme.unit // 2)
         last = self.list.rects[max(self.list.rects)]
         self.field = pygame.Rect(
@@ -117,7 +135,7 @@ class ChooseScene(Scene):
         if chosen.name == OPEN:
             self.typing = True
             return
-        path = next(p for p in (s[0] for s in self.scenarios) if p.stem == chosen.name)
+        path = next(p for p, _, _ in self.scenarios if p.stem == chosen.name)
         self.problems = start_game(self.app, path)
 
     def _type(self, intent: intents.Intent) -> bool:
@@ -153,6 +171,7 @@ class ChooseScene(Scene):
         )
         blit(surface, theme, "◀ Esc", self.hotspots["back"].topleft, colour=palette.muted)
         self.list.draw(surface, theme)
+        self._draw_about(surface)
         if self.typing:
             panel(surface, self.field, palette.panel, edge=palette.focus, width=theme.line * 2)
             shown = theme.fit(self.typed + "|", self.field.width - theme.unit)
@@ -169,3 +188,50 @@ class ChooseScene(Scene):
                 y = blit(
                     surface, theme, line, (self.field.x, y), scale=0.85, colour=palette.warn
                 ).bottom
+
+    def _draw_about(self, surface: pygame.Surface) -> None:
+        """The highlighted scenario in full: difficulty, size, the whole summary."""
+        current = self.list.current
+        found = [s for p, s, _ in self.scenarios if current and p.stem == current.name]
+        if not found or self.about.width < self.theme.unit * 8:
+            return
+        scenario = found[0]
+        theme = self.theme
+        palette = theme.palette
+        panel(surface, self.about, palette.panel, edge=palette.edge)
+        pad = theme.unit
+        width = self.about.width - 2 * pad
+        x, y = self.about.x + pad, self.about.y + pad // 2
+        for line in theme.wrap(scenario.title, width, 1.3, "bold"):
+            y = blit(surface, theme, line, (x, y), scale=1.3, face="bold").bottom
+        level = scenario.difficulty.capitalize()
+        y = blit(surface, theme, level, (x, y + pad // 4), colour=palette.info, face="bold").bottom
+        y = (
+            blit(
+                surface,
+                theme,
+                theme.fit(facts(scenario), width, 0.85),
+                (x, y),
+                scale=0.85,
+                colour=palette.muted,
+            ).bottom
+            + pad // 2
+        )
+        for line in theme.wrap(_summary(scenario), width):
+            if y + theme.size(1.0) > self.about.bottom - 3 * pad:
+                break
+            y = blit(surface, theme, line, (x, y)).bottom
+        path = next(p for p, s, _ in self.scenarios if s is scenario)
+        note = ROOT / "docs" / "scenarios" / f"{path.stem}.md"
+        if note.exists():
+            where = f"Facilitator note: {note.relative_to(ROOT)}"
+            bottom = (x, self.about.bottom - pad // 2)
+            blit(
+                surface,
+                theme,
+                theme.fit(where, width, 0.8),
+                bottom,
+                scale=0.8,
+                colour=palette.muted,
+                anchor="bottomleft",
+            )
