@@ -144,7 +144,7 @@ def test_a_broken_scenario_gets_every_problem_and_exit_1(
     broken.write_text(
         DEFAULT_SCENARIO.read_text()
         .replace("    to: assessment", "    to: asessment")
-        .replace("capacity: 31", "capacity: thirty")
+        .replace("capacity: 32", "capacity: thirty")
     )
     status, out, _ = run(capsys, "validate", str(broken))
     lines = out.strip().splitlines()

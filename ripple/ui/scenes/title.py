@@ -49,7 +49,11 @@ def menu_items(saves: list[SaveEntry], played: int) -> list[Item]:
             enabled=tutorial,
         ),
         Item("play", "Play", "The Claims Ripple: the default scenario"),
-        Item("choose", "Choose a scenario", "every scenario, its difficulty and story, or your own file"),
+        Item(
+            "choose",
+            "Choose a scenario",
+            "every scenario, its difficulty and story, or your own file",
+        ),
         Item(
             "saved",
             "Saved games and records",
