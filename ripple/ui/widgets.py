@@ -44,6 +44,27 @@ def blit(
     return rect
 
 
+def screen_title(surface: pygame.Surface, theme: Theme, text: str, back: pygame.Rect) -> None:
+    """A menu screen's title, centred at the top, and the way back at `back`."""
+    w = surface.get_width()
+    blit(surface, theme, text, (w // 2, theme.unit), scale=1.8, face="bold", anchor="midtop")
+    blit(surface, theme, "◀ Esc", back.topleft, colour=theme.palette.muted)
+
+
+def footnote(surface: pygame.Surface, theme: Theme, text: str) -> None:
+    """A muted line centred at the foot of a screen: the keys that work there."""
+    w, h = surface.get_size()
+    blit(
+        surface,
+        theme,
+        text,
+        (w // 2, h - theme.unit),
+        scale=0.85,
+        colour=theme.palette.muted,
+        anchor="midbottom",
+    )
+
+
 def bar(
     surface: pygame.Surface, rect: pygame.Rect, share: float, colour: Colour, theme: Theme
 ) -> None:

@@ -16,7 +16,7 @@ from ripple.ui.app import App
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.session import Session
-from ripple.ui.widgets import Item, ListView, blit, panel
+from ripple.ui.widgets import Item, ListView, blit, panel, screen_title
 
 OPEN = "open"
 
@@ -159,17 +159,7 @@ class ChooseScene(Scene):
         theme = self.theme
         palette = theme.palette
         surface.fill(palette.background)
-        w, _ = surface.get_size()
-        blit(
-            surface,
-            theme,
-            "Choose a scenario",
-            (w // 2, theme.unit),
-            scale=1.8,
-            face="bold",
-            anchor="midtop",
-        )
-        blit(surface, theme, "◀ Esc", self.hotspots["back"].topleft, colour=palette.muted)
+        screen_title(surface, theme, "Choose a scenario", self.hotspots["back"])
         self.list.draw(surface, theme)
         self._draw_about(surface)
         if self.typing:
@@ -217,10 +207,19 @@ class ChooseScene(Scene):
             ).bottom
             + pad // 2
         )
+        bottom = self.about.bottom - 2 * pad
         for line in theme.wrap(_summary(scenario), width):
-            if y + theme.size(1.0) > self.about.bottom - 3 * pad:
+            if y + theme.size(1.0) > bottom:
                 break
             y = blit(surface, theme, line, (x, y)).bottom
+        if scenario.debrief and y + 3 * theme.size(0.85) < bottom:
+            y = blit(surface, theme, "The debrief asks", (x, y + pad), face="bold").bottom
+            for question in scenario.debrief:
+                for k, line in enumerate(theme.wrap(question, width - pad, 0.85)):
+                    if y + theme.size(0.85) > bottom:
+                        break
+                    shown = ("· " if k == 0 else "  ") + line
+                    y = blit(surface, theme, shown, (x, y), scale=0.85, colour=palette.muted).bottom
         path = next(p for p, s, _ in self.scenarios if s is scenario)
         note = ROOT / "docs" / "scenarios" / f"{path.stem}.md"
         if note.exists():

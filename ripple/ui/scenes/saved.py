@@ -34,7 +34,7 @@ from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import start_game
 from ripple.ui.scenes.overlay import ConfirmOverlay
 from ripple.ui.theme import Colour, Theme
-from ripple.ui.widgets import Item, ListView, blit, panel
+from ripple.ui.widgets import Item, ListView, blit, footnote, panel, screen_title
 
 LAST_GAMES = 8
 """How many of the latest games the record shows."""
@@ -147,28 +147,10 @@ class SavedGamesScene(Scene):
         theme = self.theme
         palette = theme.palette
         surface.fill(palette.background)
-        w, h = surface.get_size()
-        blit(
-            surface,
-            theme,
-            "Saved games and records",
-            (w // 2, theme.unit),
-            scale=1.8,
-            face="bold",
-            anchor="midtop",
-        )
-        blit(surface, theme, "◀ Esc", self.hotspots["back"].topleft, colour=palette.muted)
+        screen_title(surface, theme, "Saved games and records", self.hotspots["back"])
         self._draw_saves(surface)
         self._draw_record(surface)
-        blit(
-            surface,
-            theme,
-            "Arrows and Enter, or the mouse  ·  Esc goes back",
-            (w // 2, h - theme.unit),
-            scale=0.85,
-            colour=palette.muted,
-            anchor="midbottom",
-        )
+        footnote(surface, theme, "Arrows and Enter, or the mouse  ·  Esc goes back")
 
     def _draw_saves(self, surface: pygame.Surface) -> None:
         theme = self.theme
