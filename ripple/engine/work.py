@@ -29,6 +29,36 @@ _INT_COLUMNS = (
 )
 
 
+HYPERGEOMETRIC_LIMIT = 10**9
+"""numpy draws hypergeometric samples only while both kinds number fewer than this."""
+
+
+def defective_picked(
+    rng: np.random.Generator, defective: np.ndarray, count: np.ndarray, picked: np.ndarray
+) -> np.ndarray:
+    """How many of `picked` items, drawn without replacement from batches of `count` items
+    of which `defective` are defective, are defective.
+
+    Batches of a billion items or more (a flood of demand met by stacked capacity) are
+    beyond numpy's hypergeometric draw; they are drawn binomially, which is as close at
+    that size, and clipped to what the batch can give.
+    """
+    good = count - defective
+    small = (defective < HYPERGEOMETRIC_LIMIT) & (good < HYPERGEOMETRIC_LIMIT)
+    if small.all():
+        return rng.hypergeometric(defective, good, picked)
+    drawn = np.zeros(len(count), dtype=np.int64)
+    if small.any():
+        drawn[small] = rng.hypergeometric(defective[small], good[small], picked[small])
+    big = ~small
+    drawn[big] = np.clip(
+        rng.binomial(picked[big], defective[big] / count[big]),
+        np.maximum(0, picked[big] - good[big]),
+        np.minimum(picked[big], defective[big]),
+    )
+    return drawn
+
+
 class WorkTable:
     """Every batch of work in the organisation, one row each.
 
@@ -126,8 +156,8 @@ class WorkTable:
         kept_defective = np.where(defective >= count, keep, 0)
         mixed = (defective > 0) & (defective < count)
         if mixed.any():
-            kept_defective[mixed] = rng.hypergeometric(
-                defective[mixed], count[mixed] - defective[mixed], keep[mixed]
+            kept_defective[mixed] = defective_picked(
+                rng, defective[mixed], count[mixed], keep[mixed]
             )
         blame_share = np.divide(
             kept_defective, defective, out=np.zeros(len(rows)), where=defective > 0

@@ -49,7 +49,8 @@ def check_capacity(scenario: Scenario, graph: Organisation, report: Report) -> N
         report.warning(
             ("departments", index, "capacity"),
             f"'{department.name}' can finish {_amount(department.capacity)} "
-            f"{scenario.item.many} a turn but about {_amount(total)} arrive ({parts}): "
+            f"{scenario.item.one if department.capacity == 1 else scenario.item.many} a turn "
+            f"but about {_amount(total)} arrive ({parts}): "
             "its queue will grow every turn",
         )
 
