@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import MISSING, asdict, dataclass, fields
@@ -18,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ripple.atomic import write_atomic
 from ripple.engine import Game
 from ripple.paths import data_dir
 
@@ -60,22 +60,6 @@ class RecordsDamaged(ValueError):
 def records_file() -> Path:
     """Where the record is kept."""
     return data_dir() / "records.json"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file atomically: a temporary file beside it, flushed to disk, then
-    renamed over, so a crash mid-write leaves the previous file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def record_of(

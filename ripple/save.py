@@ -1,24 +1,31 @@
 """Saved games: (scenario reference and hash, seed, decisions), small enough to mail round.
 
 A game is fully described by its scenario, seed and decisions, so a save holds exactly
-those; loading one replays the decisions. Writes are atomic: a crash mid-save leaves the
-previous save whole.
+those; loading one replays the decisions.
+
+A crash never costs more than the turn being saved: writes are atomic (a crash mid-save
+leaves the previous save whole), the save before is kept beside it as `<name>.previous`, and
+a checksum of the content tells a damaged file (cut short, scrambled on disk) from a good
+one. Reading with `read_save_or_previous` falls back to the previous save and says so.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ripple.atomic import keep_aside, write_atomic
 from ripple.engine import Decision, Game
 from ripple.scenario.model import Scenario
 
 FORMAT = "ripple-save"
-VERSION = 1
+VERSION = 2
+"""2 added the checksum; a version 1 save (no checksum) still loads."""
+CHECKSUM = "checksum"
+PREVIOUS = ".previous"
 
 
 class SaveError(ValueError):
@@ -44,6 +51,11 @@ class SavedGame:
     """The budget per turn when it is not the scenario's (teams sharing one organisation)."""
     note: str = ""
     """What a learner typed in the debrief: what they will do differently."""
+
+    @property
+    def played(self) -> int:
+        """Turns played (the furthest team's, in hot-seat play)."""
+        return max([len(d) for d in self.team_decisions.values()] or [len(self.decisions)])
 
     @property
     def mode(self) -> str:
@@ -111,21 +123,38 @@ def save_of(game: Game, scenario_path: str, scenario_sha256: str) -> SavedGame:
     )
 
 
-def write_save(saved: SavedGame, path: str | Path) -> None:
-    """Write a save atomically: a temporary file, flushed to disk, then renamed over."""
+def checksum(data: dict[str, Any]) -> str:
+    """'sha256:<hex>' of a save's content: everything but the checksum, written canonically
+    (sorted keys, no spaces), so the file's own layout does not matter."""
+    content = {key: value for key, value in data.items() if key != CHECKSUM}
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def previous_of(path: str | Path) -> Path:
+    """Where the save written before this one is kept: `<name>.previous` beside it."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(saved.as_dict(), indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    return target.with_name(target.name + PREVIOUS)
+
+
+def write_save(saved: SavedGame, path: str | Path) -> None:
+    """Write a save with its checksum, atomically, keeping the one it replaces (if that one
+    is whole) as `<name>.previous`."""
+    target = Path(path)
+    data = saved.as_dict()
+    data[CHECKSUM] = checksum(data)
+    if _intact(target):
+        keep_aside(target, previous_of(target))
+    write_atomic(target, json.dumps(data, indent=1) + "\n")
+
+
+def _intact(path: Path) -> bool:
+    """True if a save file is there and reads whole (so it is worth keeping as previous)."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        _parsed(_content(path), str(path))
+    except SaveError:
+        return False
+    return True
 
 
 def _decisions(raw: Any, where: str) -> tuple[tuple[Decision, ...], ...]:
@@ -148,17 +177,46 @@ def _decisions(raw: Any, where: str) -> tuple[tuple[Decision, ...], ...]:
     return tuple(turns)
 
 
-def read_save(path: str | Path) -> SavedGame:
-    """Read a save file, or a bare decisions file (a JSON list of per-turn lists)."""
-    where = str(path)
+def _parsed(content: bytes, where: str) -> Any:
+    """A save's JSON, its checksum verified when it carries one (saves written by hand, and
+    those of version 1, have none and are read as they are)."""
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SaveError(f"{where}: cannot read: {error}") from None
+        raw = json.loads(content.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(f"{where} is damaged: it is not text") from None
     except json.JSONDecodeError as error:
         raise SaveError(
-            f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+            f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg} "
+            "(the file may have been cut short)"
         ) from None
+    if isinstance(raw, dict) and CHECKSUM in raw and raw[CHECKSUM] != checksum(raw):
+        raise SaveError(
+            f"{where} is damaged (its checksum does not match): it was changed after it was "
+            f'saved. If you edited it by hand, remove its "{CHECKSUM}" line.'
+        )
+    return raw
+
+
+def _content(path: str | Path) -> bytes:
+    """A save file's bytes."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise SaveError(f"{path}: cannot read: {error}") from None
+
+
+def read_save(path: str | Path) -> SavedGame:
+    """Read a save file, or a bare decisions file (a JSON list of per-turn lists).
+
+    Raises SaveError if the file is missing, cut short, damaged (its checksum does not
+    match) or not a save.
+    """
+    return parse_save(_content(path), str(path))
+
+
+def parse_save(content: bytes, where: str) -> SavedGame:
+    """A save from the bytes of its file (`where` names it in messages); see `read_save`."""
+    raw = _parsed(content, where)
     if isinstance(raw, list):
         return SavedGame("", "", -1, -1, _decisions(raw, where))
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
@@ -183,5 +241,30 @@ def read_save(path: str | Path) -> SavedGame:
             budget=None if budget is None else int(budget),
             note=note,
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except SaveError:
+        raise
+    except (AttributeError, KeyError, OverflowError, TypeError, ValueError) as error:
         raise SaveError(f"{where}: damaged save: {error}") from None
+
+
+def read_save_or_previous(path: str | Path) -> tuple[SavedGame, str | None]:
+    """Read a save, or the previous one kept beside it when the save is damaged or missing.
+
+    Returns the save and, when it is the previous one, a note for the player saying so.
+    Raises the save's own SaveError when there is no good previous save either.
+    """
+    try:
+        return read_save(path), None
+    except SaveError as problem:
+        previous = previous_of(path)
+        if not previous.is_file():
+            raise
+        try:
+            saved = read_save(previous)
+        except SaveError:
+            raise problem from None
+        told = f"{path} is missing." if not Path(path).exists() else str(problem)
+        return saved, (
+            f"{told} Going on from the save before it: {previous.name}, "
+            f"{saved.played} turns played."
+        )

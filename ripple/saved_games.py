@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ripple.paths import data_dir
-from ripple.save import SavedGame, SaveError, read_save
+from ripple.save import SavedGame, SaveError, previous_of, read_save_or_previous
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.problems import ScenarioError
 
@@ -32,6 +32,8 @@ class SaveEntry:
     """The scenario's title (its file name when it cannot be loaded)."""
     state: str
     """UNCHANGED, EDITED (the scenario file differs from the one played) or GONE."""
+    restored: str = ""
+    """Why the save before the last was read instead (the last was damaged or missing)."""
 
     @property
     def scenario(self) -> Path:
@@ -51,8 +53,7 @@ class SaveEntry:
 
 def played(saved: SavedGame) -> int:
     """Turns played in a save (the furthest team's, in hot-seat play)."""
-    turns = [len(d) for d in saved.team_decisions.values()] or [len(saved.decisions)]
-    return max(turns)
+    return saved.played
 
 
 def scenario_state(saved: SavedGame) -> str:
@@ -68,20 +69,25 @@ def scenario_state(saved: SavedGame) -> str:
 
 
 def autosaves() -> list[SaveEntry]:
-    """Every readable autosave, newest first."""
+    """Every readable autosave, newest first (the save before it when the last is damaged or
+    missing)."""
     folder = data_dir() / "autosave"
     entries = []
     titles: dict[str, str] = {}
-    for path in folder.glob("*.json"):
+    kept_aside = {path.with_suffix("") for path in folder.glob("*.json.previous")}
+    for path in sorted(set(folder.glob("*.json")) | kept_aside):
         try:
-            saved = read_save(path)
-            moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            saved, restored = read_save_or_previous(path)
+            read = previous_of(path) if restored else path
+            moment = datetime.fromtimestamp(read.stat().st_mtime, UTC)
         except (SaveError, OSError):
             continue
         state = scenario_state(saved)
         if saved.scenario not in titles:
             titles[saved.scenario] = scenario_title(Path(saved.scenario), state)
-        entries.append(SaveEntry(path, saved, moment, titles[saved.scenario], state))
+        entries.append(
+            SaveEntry(path, saved, moment, titles[saved.scenario], state, restored or "")
+        )
     return sorted(entries, key=lambda e: (e.saved_at, e.path.name), reverse=True)
 
 

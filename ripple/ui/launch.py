@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ripple.engine.policies import POLICIES
-from ripple.save import SavedGame, SaveError, read_save
+from ripple.save import SavedGame, SaveError, read_save_or_previous
 
 NO_DISPLAY = (
     "ripple play needs a display to open its window, and none was found "
@@ -52,7 +52,9 @@ def has_display() -> bool:
 def _saved(options: Options) -> tuple[SavedGame | None, Path]:
     if options.load is None:
         return None, options.file
-    saved = read_save(options.load)
+    saved, note = read_save_or_previous(options.load)
+    if note:
+        print(f"warning: {note}", file=sys.stderr)
     path = Path(saved.scenario) if saved.scenario else options.file
     return saved, path
 

@@ -28,6 +28,8 @@ def describe(entry: SaveEntry) -> str:
     note = f"{entry.scenario.stem}: turn {entry.played + 1} of {saved.turns}"
     if saved.teams:
         note += f", teams {', '.join(saved.teams)}"
+    if entry.restored:
+        note += " (from the save before: the last could not be read)"
     if entry.state == GONE:
         return note + " (its scenario file is gone)"
     if entry.state == EDITED:
