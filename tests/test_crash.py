@@ -19,9 +19,10 @@ from types import ModuleType
 import pytest
 
 from ripple.atomic import STALE_AFTER, write_atomic
+from ripple.cli import main
 from ripple.engine import Decision, Game
 from ripple.engine.policies import POLICIES
-from ripple.paths import data_dir
+from ripple.paths import DEFAULT_SCENARIO, data_dir
 from ripple.save import (
     FORMAT,
     SavedGame,
@@ -324,3 +325,19 @@ def test_games_killed_while_saving_always_leave_a_whole_save(
     assert figures["failures"] == [] and status == 0
     assert figures["rounds"] == 30 and figures["ripple_rounds"] == 1
     assert figures["turns_saved"] > 0
+
+
+def test_export_and_replay_of_a_damaged_save_go_on_from_the_save_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    game = Game(load_scenario(DEFAULT_SCENARIO))
+    path = tmp_path / "game.json"
+    for _ in range(2):
+        game.play_turn(())
+        write_save(save_of(game, str(DEFAULT_SCENARIO), scenario_hash(DEFAULT_SCENARIO)), path)
+    path.write_text(path.read_text()[:40])
+    assert main(["export", str(path), "--out", str(tmp_path / "pack")]) == 0
+    assert "warning:" in capsys.readouterr().err
+    assert (tmp_path / "pack" / "summary.html").exists()
+    assert main(["simulate", "--decisions", str(path)]) == 0
+    assert "Going on from the save before it" in capsys.readouterr().err

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ripple.commands.options import print_problems, size
+from ripple.commands.options import print_problems, read_saved_game, size
 
 NAME = "export"
 HELP = "write a saved game's charts, CSV tables and summary to a folder"
@@ -53,14 +53,11 @@ def run(args: argparse.Namespace) -> int:
     """Read the save, replay it on its scenario and write the pack; print the files written."""
     from ripple.engine import DecisionError
     from ripple.report.export import default_out, export_pack
-    from ripple.save import SaveError, read_save
     from ripple.scenario.load import load_scenario, scenario_hash
     from ripple.scenario.problems import ScenarioError
 
-    try:
-        saved = read_save(args.save)
-    except SaveError as error:
-        print(f"error: {error}", file=sys.stderr)
+    saved = read_saved_game(args.save)
+    if saved is None:
         return 1
     path = args.scenario
     if path is None:

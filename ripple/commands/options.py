@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ripple.paths import DEFAULT_SCENARIO
+
+if TYPE_CHECKING:
+    from ripple.save import SavedGame
 
 
 def scenario_file(parser: argparse.ArgumentParser) -> None:
@@ -51,3 +55,20 @@ def print_problems(problems: Iterable[object]) -> None:
     """Scenario problems, one per line, as FILE:LINE:COL: severity: message."""
     for problem in problems:
         print(problem)
+
+
+def read_saved_game(path: Path) -> SavedGame | None:
+    """A save for a command: the save before it (with a warning) when it is damaged or
+    missing; None, with the error printed, when neither can be read."""
+    import sys
+
+    from ripple.save import SaveError, read_save_or_previous
+
+    try:
+        saved, note = read_save_or_previous(path)
+    except SaveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    if note:
+        print(f"warning: {note}", file=sys.stderr)
+    return saved

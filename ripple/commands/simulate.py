@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ripple.commands.options import count, positive, print_problems, scenario_file
+from ripple.commands.options import count, positive, print_problems, read_saved_game, scenario_file
 from ripple.engine.policies import POLICIES
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     from ripple.engine import DecisionError, Game
     from ripple.report.record import play_out, record
     from ripple.report.story import story
-    from ripple.save import SaveError, read_save, save_of, write_save
+    from ripple.save import save_of, write_save
     from ripple.scenario.load import load_scenario, scenario_hash
     from ripple.scenario.problems import ScenarioError
 
@@ -139,10 +139,8 @@ def run(args: argparse.Namespace) -> int:
     decisions: tuple = ()
     injected: tuple = ()
     if args.decisions is not None:
-        try:
-            saved = read_save(args.decisions)
-        except SaveError as error:
-            print(f"error: {error}", file=sys.stderr)
+        saved = read_saved_game(args.decisions)
+        if saved is None:
             return 1
         if saved.scenario_sha256 and saved.scenario_sha256 != scenario_hash(args.file):
             print(
