@@ -69,6 +69,9 @@ def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None
         )
         if needed <= rect.width - pad:
             break
+    while len(entries) > 1 and needed > rect.width - pad:  # a narrow window: the least go
+        text, share = entries.pop()
+        needed -= font.size(text)[0] + pad + (meter + pad // 2 if share is not None else 0)
     title = scene.session.scenario.title
     if scene.session.first is not None:
         title = f"What if · {title}"

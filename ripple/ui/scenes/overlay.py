@@ -79,7 +79,8 @@ class HelpOverlay(Scene):
         pad = theme.unit
         foot = "Everything works by mouse too. Esc or a click closes this card."
         y = frame(surface, self.card, theme, "Keys", foot)
-        key_width = round(self.card.width * 0.27)
+        widest = max(theme.text(key, face="bold").get_width() for key, _ in KEY_HELP)
+        key_width = max(round(self.card.width * 0.27), widest + pad)  # keys are never cut
         for key, meaning in KEY_HELP:
             blit(
                 surface, theme, key, (self.card.x + pad, y), face="bold", colour=theme.palette.focus

@@ -223,15 +223,16 @@ class SavedGamesScene(Scene):
                 y = blit(surface, theme, line, (inner.x, y), scale=0.9, colour=palette.muted).bottom
             return
         count = plural(len(self.records), "game played", "games played")
-        blit(
-            surface,
-            theme,
-            count,
-            (inner.right, heading.centery),
-            scale=0.85,
-            colour=palette.muted,
-            anchor="midright",
-        )
+        if theme.text(count, 0.85).get_width() < inner.right - heading.right - pad:
+            blit(
+                surface,
+                theme,
+                count,
+                (inner.right, heading.centery),
+                scale=0.85,
+                colour=palette.muted,
+                anchor="midright",
+            )
         y = self._draw_best(surface, inner, heading.bottom + pad // 2)
         self._draw_last(surface, pygame.Rect(inner.x, y + pad, inner.width, inner.bottom - y - pad))
 
@@ -338,14 +339,10 @@ class Columns:
         mark = theme.text(tag, 0.75, theme.palette.info) if tag else None
         if mark is not None:
             room -= mark.get_width() + theme.unit // 2
-        shown = blit(
-            surface,
-            theme,
-            theme.fit(name, max(0, room), scale),
-            (name_x, y),
-            scale=scale,
-            colour=colour,
-        )
+        name = theme.fit(name, max(0, room), scale)
+        if theme.text(name, scale).get_width() > room:  # a narrow window: no room for it
+            return bottom
+        shown = blit(surface, theme, name, (name_x, y), scale=scale, colour=colour)
         if mark is not None:
             surface.blit(
                 mark, mark.get_rect(midleft=(shown.right + theme.unit // 2, shown.centery))
