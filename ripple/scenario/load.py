@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
+import stat
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -24,6 +26,10 @@ from ripple.scenario.yamlsafe import Document, Location, Position, position_of, 
 MAX_BYTES = 2 * 1024 * 1024
 BOM = "\ufeff"
 UNCHECKED_MESSAGE = "this file could not be checked"
+NOT_A_FILE_MESSAGE = (
+    "this is a device, a pipe or a socket, not a file; a scenario is a YAML text file"
+)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 EMPTY_MESSAGE = (
     "the file is empty; a scenario needs at least title, turns, departments and customers"
 )
@@ -85,7 +91,10 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     try:
         if path.is_dir():
             return refuse("this is a folder, not a scenario file")
-        with path.open("rb") as file:
+        # Opened without waiting, so a pipe with no writer cannot hold `validate` forever.
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return refuse(NOT_A_FILE_MESSAGE)
             data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return refuse("there is no such file")

@@ -175,6 +175,10 @@ def _parser(text: str) -> Any:
     return yaml.SafeLoader(text)  # only its parser part is used: get_event / peek_event
 
 
+class _TooDeep(Exception):
+    """Raised to stop reading a file that nests deeper than MAX_DEPTH."""
+
+
 class _Reader:
     """Turns parser events into plain data and positions, noting what is not allowed."""
 
@@ -190,7 +194,10 @@ class _Reader:
         if isinstance(start, StreamEndEvent):
             return None
         self._check_directives(start)
-        self.document.data = self._node((), 0)
+        try:
+            self.document.data = self._node((), 0)
+        except _TooDeep:
+            return None
         self.parser.get_event()  # document end
         following = self.parser.get_event()
         if isinstance(following, DocumentStartEvent):
@@ -232,9 +239,10 @@ class _Reader:
         if isinstance(event, ScalarEvent):
             return resolve(event)
         if depth >= MAX_DEPTH:
+            # Reading on would cost the pure-Python parser time growing with the square of
+            # the depth: a file 10,000 lists deep took minutes. One message is enough.
             self._report(event, path, f"lists and keys nest more than {MAX_DEPTH} levels deep")
-            self._skip(event)
-            return None
+            raise _TooDeep
         if isinstance(event, SequenceStartEvent):
             return self._sequence(path, depth)
         return self._mapping(path, depth)
@@ -352,6 +360,7 @@ _SYNTAX_HINTS = (
     ("expected ',' or '}'", "a mapping opened with '{' here is not closed with '}'"),
     ("cannot start any token", "a value cannot start with this character; put it in quotes"),
     ("undefined tag handle", "tags are not allowed in scenario files; write plain values"),
+    ("maximum nesting depth", f"lists and keys nest more than {MAX_DEPTH} levels deep"),
 )
 
 
