@@ -26,6 +26,18 @@ def panel(
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
 
 
+def choice_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, chosen: bool) -> None:
+    """A panel that stands out when it is the chosen one: raised, with a thick focus edge."""
+    palette = theme.palette
+    panel(
+        surface,
+        rect,
+        palette.raised if chosen else palette.panel,
+        edge=palette.focus if chosen else palette.edge,
+        width=theme.line * (3 if chosen else 1),
+    )
+
+
 def blit(
     surface: pygame.Surface,
     theme: Theme,
@@ -171,13 +183,7 @@ class ListView:
         for index, rect in self.rects.items():
             item = self.items[index]
             focused = index == self.focus
-            panel(
-                surface,
-                rect,
-                palette.raised if focused else palette.panel,
-                edge=palette.focus if focused else palette.edge,
-                width=theme.line * (3 if focused else 1),
-            )
+            choice_panel(surface, rect, theme, focused)
             colour = palette.text if item.enabled else palette.muted
             marker = "▶ " if focused else ""
             label = theme.fit(marker + item.label, rect.width - 2 * pad, scale, "bold")

@@ -26,7 +26,7 @@ from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.whatif import RewindOverlay, draw_what_if
 from ripple.ui.session import Session
-from ripple.ui.widgets import panel
+from ripple.ui.widgets import choice_panel, panel
 
 NOTE_LENGTH = 600
 """The longest note a learner can type on the reflection page."""
@@ -254,13 +254,7 @@ class DebriefScene(Scene):
         for k, (name, label) in enumerate(self.pages):
             rect = self.hotspots[f"tab:{name}"].inflate(0, -theme.unit // 3)
             chosen = k == self.page
-            panel(
-                canvas.surface,
-                rect,
-                palette.raised if chosen else palette.panel,
-                edge=palette.focus if chosen else palette.edge,
-                width=theme.line * (3 if chosen else 1),
-            )
+            choice_panel(canvas.surface, rect, theme, chosen)
             text = theme.fit(label, rect.width - theme.unit, 0.9, "bold" if chosen else "regular")
             canvas.text(
                 text,

@@ -17,7 +17,7 @@ from ripple.engine import Game
 from ripple.report.culture import LEVELS, PLACES, SPREAD, Culture, culture
 from ripple.report.learner import Answer, looked_after, reflection
 from ripple.ui.draw.charts import Canvas, fill
-from ripple.ui.widgets import panel
+from ripple.ui.widgets import choice_panel, panel
 
 SCALES = (1.2, 1.1, 1.0, 0.9, 0.85)
 """Text sizes a page tries, largest first; body text never goes below the last."""
@@ -295,15 +295,8 @@ def _draw_card(canvas: Canvas, rect: pygame.Rect, card: Card, number: int) -> No
 def _note_box(canvas: Canvas, box: pygame.Rect, note: str, typing: bool) -> None:
     """The learner's note: the prompt when empty, else its last lines, a cursor when typing."""
     theme = canvas.theme
-    palette = theme.palette
     pad = theme.unit // 2
-    panel(
-        canvas.surface,
-        box,
-        palette.raised if typing else palette.panel,
-        edge=palette.focus if typing else palette.edge,
-        width=theme.line * (3 if typing else 1),
-    )
+    choice_panel(canvas.surface, box, theme, typing)
     inner = box.width - 2 * pad
     if not note and not typing:
         text = paragraph(canvas, PROMPT, inner, 0.9, tone="muted").cut(
@@ -358,13 +351,7 @@ def _step(
     theme = canvas.theme
     palette = theme.palette
     pad = theme.unit // 2
-    panel(
-        canvas.surface,
-        rect,
-        palette.raised if here else palette.panel,
-        edge=palette.focus if here else palette.edge,
-        width=theme.line * (3 if here else 1),
-    )
+    choice_panel(canvas.surface, rect, theme, here)
     badge = theme.unit * 2
     x = rect.x + 2 * pad + badge
     width = rect.right - pad - x
