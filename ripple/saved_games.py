@@ -4,7 +4,7 @@ scenario file is still as it was played (UNCHANGED), was EDITED since, or is GON
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,8 +28,6 @@ class SaveEntry:
     saved: SavedGame
     saved_at: datetime
     """When the file was last written (each turn played writes it)."""
-    title: str
-    """The scenario's title (its file name when it cannot be loaded)."""
     state: str
     """UNCHANGED, EDITED (the scenario file differs from the one played) or GONE."""
     restored: str = ""
@@ -43,17 +41,12 @@ class SaveEntry:
     @property
     def played(self) -> int:
         """Turns played (the furthest team's, in hot-seat play)."""
-        return played(self.saved)
+        return self.saved.played
 
     @property
     def finished(self) -> bool:
         """True once every turn has been played."""
         return self.played >= self.saved.turns
-
-
-def played(saved: SavedGame) -> int:
-    """Turns played in a save (the furthest team's, in hot-seat play)."""
-    return saved.played
 
 
 def scenario_state(saved: SavedGame) -> str:
@@ -73,7 +66,6 @@ def autosaves() -> list[SaveEntry]:
     missing)."""
     folder = data_dir() / "autosave"
     entries = []
-    titles: dict[str, str] = {}
     kept_aside = {path.with_suffix("") for path in folder.glob("*.json.previous")}
     for path in sorted(set(folder.glob("*.json")) | kept_aside):
         try:
@@ -82,13 +74,18 @@ def autosaves() -> list[SaveEntry]:
             moment = datetime.fromtimestamp(read.stat().st_mtime, UTC)
         except (SaveError, OSError):
             continue
-        state = scenario_state(saved)
-        if saved.scenario not in titles:
-            titles[saved.scenario] = scenario_title(Path(saved.scenario), state)
-        entries.append(
-            SaveEntry(path, saved, moment, titles[saved.scenario], state, restored or "")
-        )
+        entries.append(SaveEntry(path, saved, moment, scenario_state(saved), restored or ""))
     return sorted(entries, key=lambda e: (e.saved_at, e.path.name), reverse=True)
+
+
+def scenario_titles(entries: Sequence[SaveEntry]) -> dict[str, str]:
+    """The title of each scenario file the saves were played from, each file loaded once
+    (only the saved-games screen names them: the title screen needs no scenario loaded)."""
+    titles: dict[str, str] = {}
+    for entry in entries:
+        if entry.saved.scenario not in titles:
+            titles[entry.saved.scenario] = scenario_title(entry.scenario, entry.state)
+    return titles
 
 
 def scenario_title(path: Path, state: str) -> str:

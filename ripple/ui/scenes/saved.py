@@ -25,6 +25,7 @@ from ripple.saved_games import (
     percent,
     plural,
     progress,
+    scenario_titles,
     shown_names,
     when,
 )
@@ -57,13 +58,17 @@ class SavedGamesScene(Scene):
         self.now = datetime.now(UTC)
         self.saves = autosaves()
         self.records = read_records()
-        titles = {r.scenario: r.title for r in self.records}
-        titles |= {e.saved.scenario: e.title for e in self.saves if e.state != GONE}
-        self.names = shown_names(titles)
+        self.titles = scenario_titles(self.saves)
+        known = {r.scenario: r.title for r in self.records}
+        known |= {
+            e.saved.scenario: self.titles[e.saved.scenario] for e in self.saves if e.state != GONE
+        }
+        self.names = self.titles | shown_names(known)
+        """What the screen calls each scenario file (a gone, unrecorded one by its name)."""
         focus = self.list.focus
         self.list = ListView(
             [
-                Item(e.path.stem, self.names.get(e.saved.scenario, e.title), progress(e, self.now))
+                Item(e.path.stem, self.names[e.saved.scenario], progress(e, self.now))
                 for e in self.saves
             ],
             "save",
@@ -125,8 +130,9 @@ class SavedGamesScene(Scene):
                 f"This game cannot go on: its scenario file is gone ({entry.saved.scenario})."
             )
         elif entry.state == EDITED:
+            title = self.titles[entry.saved.scenario]
             detail = (
-                f'"{entry.title}" was edited after this game was saved, so its turns may no '
+                f'"{title}" was edited after this game was saved, so its turns may no '
                 "longer fit. Start a new game of the scenario as it is now? The new game "
                 "saves over this one once its first turn is played."
             )
