@@ -20,7 +20,8 @@ from ripple.paths import DEFAULT_SCENARIO
 from ripple.report.culture import culture
 from ripple.report.export import CHARTS, export_pack, slug
 from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
-from ripple.report.learner import QUESTIONS, looked_after
+from ripple.report.facts import looked_after
+from ripple.report.learner import QUESTIONS
 from ripple.report.record import play_out
 from ripple.save import SavedGame, save_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine import Game
-from ripple.report.learner import front_line, listed, spending, target_of
+from ripple.report.facts import front_line, listed, spending, target_of
 
 DUTIES = {
     "enters": "where {many} arrive",

@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 from ripple.engine import Game
 from ripple.report.culture import LEVELS, culture
-from ripple.report.learner import looked_after, reflection
+from ripple.report.facts import looked_after
+from ripple.report.learner import reflection
 from ripple.report.standings import standings
 from ripple.report.story import customers, ripples
 from ripple.save import SavedGame

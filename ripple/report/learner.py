@@ -1,10 +1,8 @@
 """A self-paced learner's look back at a game: the four questions about internal customers,
-answered for the departments they looked after, and a read-out of the service culture their
-spending showed.
+answered for the departments they looked after (the culture read-out is in `culture.py`).
 
 Every answer is worked out from the game's own numbers (the hand-offs' traffic and ratings,
-the ripple trace and the decisions), never canned. Totals over the game are summed from the
-snapshot of every turn, so the game must keep its snapshots (games do unless told otherwise).
+the ripple trace and the decisions, gathered in `facts.py`), never canned.
 """
 
 from __future__ import annotations
@@ -12,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ripple.engine import Decision, Game
+from ripple.engine import Game
 from ripple.engine.rules import COMMUNICATION_NEUTRAL
-from ripple.engine.snapshot import DepartmentView
+from ripple.report.facts import Facts, HandoffTotals, facts, listed, segments, target_of
 from ripple.report.standings import BUSY, standings
-from ripple.scenario.model import parse_handoff
 
 QUESTIONS: tuple[str, str, str, str] = (
     "Who are your internal customers?",
@@ -52,189 +49,6 @@ class Answer:
     evidence: tuple[str, ...]
 
 
-# --- the game's numbers, gathered once per question ------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class HandoffTotals:
-    """One hand-off over the whole game: its traffic, and its ratings and talk then and now."""
-
-    key: str
-    supplier: str
-    customer: str
-    handed: int
-    defective: int
-    caught: int
-    lag: int
-    rating_start: float
-    rating: float
-    lowest: float
-    talk_start: float
-    talk: float
-
-
-def handoff_totals(game: Game) -> dict[str, HandoffTotals]:
-    """Every hand-off's totals, by key 'a->b'."""
-    turns = [game.snapshot(t) for t in range(game.turn + 1)]
-    found = {}
-    for k, start in enumerate(turns[0].handoffs):
-        views = [snapshot.handoffs[k] for snapshot in turns]
-        now = views[-1]
-        found[f"{start.supplier}->{start.customer}"] = HandoffTotals(
-            key=f"{start.supplier}->{start.customer}",
-            supplier=start.supplier,
-            customer=start.customer,
-            handed=sum(v.handed for v in views),
-            defective=sum(v.defective for v in views),
-            caught=sum(v.caught for v in views),
-            lag=now.lag,
-            rating_start=start.satisfaction,
-            rating=now.satisfaction,
-            lowest=min(v.satisfaction for v in views),
-            talk_start=start.communication,
-            talk=now.communication,
-        )
-    return found
-
-
-def customer_totals(game: Game) -> dict[str, dict[str, int]]:
-    """Each segment's work arrived, delivered and complaints made over the game."""
-    found: dict[str, dict[str, int]] = {}
-    for turn in range(1, game.turn + 1):
-        for view in game.snapshot(turn).customers:
-            sums = found.setdefault(view.id, {"arrived": 0, "delivered": 0, "complaints": 0})
-            sums["arrived"] += view.arrived
-            sums["delivered"] += view.delivered
-            sums["complaints"] += view.complaints
-    return found
-
-
-def front_line(game: Game) -> dict[str, list[tuple[str, str]]]:
-    """The departments customers meet: for each, (segment id, role) where role is 'enters',
-    'served' or 'complaints', in the scenario's order."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for segment in game.scenario.customers:
-        for department, role in (
-            (segment.enters_at, "enters"),
-            (segment.served_by, "served"),
-            (segment.complaints_to or segment.enters_at, "complaints"),
-        ):
-            found.setdefault(department, []).append((segment.id, role))
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the four answers about one department draw on."""
-
-    game: Game
-    id: str
-    name: str
-    view: DepartmentView
-    outgoing: tuple[HandoffTotals, ...]
-    """Its hand-offs to internal customers, busiest first."""
-    incoming: tuple[HandoffTotals, ...]
-    roles: tuple[tuple[str, str], ...]
-    customers: dict[str, dict[str, int]]
-    harm: dict[str, float]
-    """Harm to customers that started here, by kind: late, defective, lost."""
-
-    def called(self, department: str) -> str:
-        """A department's (or hand-off's) name as players read it."""
-        return self.game.menu.target_name(department)
-
-    def segment(self, segment: str) -> str:
-        """A customer segment's name."""
-        return next(c.name for c in self.game.scenario.customers if c.id == segment)
-
-    @property
-    def many(self) -> str:
-        """What work items are called: claims, orders, tickets."""
-        return self.game.scenario.item.many
-
-
-def facts(game: Game, department: str) -> Facts:
-    """Gather the numbers about `department`; ValueError if there is no such department."""
-    view = next((d for d in game.snapshot().departments if d.id == department), None)
-    if view is None:
-        raise ValueError(f"no department called '{department}' in this scenario")
-    handoffs = handoff_totals(game).values()
-    harm = {kind: w for (origin, kind), w in game.attribution().items() if origin == department}
-    return Facts(
-        game=game,
-        id=department,
-        name=view.name,
-        view=view,
-        outgoing=tuple(
-            sorted((h for h in handoffs if h.supplier == department), key=lambda h: -h.handed)
-        ),
-        incoming=tuple(h for h in handoffs if h.customer == department),
-        roles=tuple(front_line(game).get(department, [])),
-        customers=customer_totals(game),
-        harm=harm,
-    )
-
-
-def listed(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
-def _segments(f: Facts) -> list[str]:
-    """The segments a department meets at the front line, each once, in scenario order."""
-    return list(dict.fromkeys(segment for segment, _ in f.roles))
-
-
-# --- who looked after what --------------------------------------------------------------
-
-
-def target_of(decision: Decision) -> str | None:
-    """A decision's target as stored by the engine: a department id, 'a->b', or None."""
-    if decision.target is None:
-        return None
-    pair = parse_handoff(decision.target)
-    return f"{pair[0]}->{pair[1]}" if pair else decision.target.strip()
-
-
-def spending(game: Game) -> dict[str | None, int]:
-    """Budget points spent on each target over the game, in the order first chosen."""
-    spent: dict[str | None, int] = {}
-    for turn in game.decisions:
-        for decision in turn:
-            aim = target_of(decision)
-            spent[aim] = spent.get(aim, 0) + game.menu.interventions[decision.intervention].cost
-    return spent
-
-
-def looked_after(game: Game, owned: Sequence[str] = ()) -> tuple[str, ...]:
-    """Department ids the learner looked after: `owned` if given (teams with roles); else the
-    departments their decisions aimed at most (a hand-off counts for its supplier), at most two,
-    biggest spend first; if they chose nothing aimed, the department that started most harm
-    (and if nothing harmed a customer, the one where the first customer's work enters)."""
-    order = [d.id for d in game.scenario.departments]
-    known = [d for d in owned if d in order]
-    if known:
-        return tuple(known)
-    points: dict[str, int] = {}
-    for aim, spent in spending(game).items():
-        if aim is not None:
-            department = aim.split("->")[0]
-            points[department] = points.get(department, 0) + spent
-    chosen = sorted(
-        (d for d in points if points[d] > 0), key=lambda d: (-points[d], order.index(d))
-    )
-    if chosen:
-        return tuple(chosen[:2])
-    harm: dict[str, float] = {}
-    for (origin, _), weight in game.attribution().items():
-        harm[origin] = harm.get(origin, 0.0) + weight
-    if harm:
-        return (max(order, key=lambda d: (harm.get(d, 0.0), -order.index(d))),)
-    return (game.scenario.customers[0].enters_at,)
-
-
 # --- the four answers -------------------------------------------------------------------
 
 
@@ -263,7 +77,7 @@ def _who(f: Facts) -> tuple[str, tuple[str, ...]]:
 
 def _who_sentence(f: Facts) -> str:
     """Q1 in words: who it handed work on to and how much, and who it meets outside."""
-    outside = _segments(f)
+    outside = segments(f)
     if not f.outgoing and outside:
         return (
             f"{f.name} hands no work on to a colleague: its customers are external, "
@@ -305,7 +119,7 @@ def _role_words(f: Facts) -> str:
     """'Policyholders and Fleet Managers (it answers their complaints)': the segments it meets,
     those it meets the same way named together."""
     meetings: dict[tuple[str, ...], list[str]] = {}
-    for segment in _segments(f):
+    for segment in segments(f):
         roles = tuple(ROLES[role].format(many=f.many) for s, role in f.roles if s == segment)
         meetings.setdefault(roles, []).append(f.segment(segment))
     return listed([f"{listed(names)} ({'; '.join(roles)})" for roles, names in meetings.items()])
@@ -338,7 +152,7 @@ def _need(f: Facts, late: float, wrong: float) -> str:
     handed = sum(h.handed for h in f.outgoing)
     defective = sum(h.defective for h in f.outgoing)
     caught = sum(h.caught for h in f.outgoing)
-    who = _customers_of(f, f.outgoing) or listed([f.segment(s) for s in _segments(f)])
+    who = _customers_of(f, f.outgoing) or listed([f.segment(s) for s in segments(f)])
     harmless = late + wrong < 0.5
     if not who:
         return f"Nobody takes work from {f.name}, so nobody needs anything from it here."
@@ -392,7 +206,7 @@ def _customers_of(f: Facts, handoffs: Sequence[HandoffTotals]) -> str:
 def _talk(f: Facts) -> tuple[str, tuple[str, ...]]:
     """Q3: the hand-offs' communication at the start and now, and the talks the learner chose."""
     if not f.outgoing:
-        complaints = sum(f.customers.get(s, {}).get("complaints", 0) for s in _segments(f))
+        complaints = sum(f.customers.get(s, {}).get("complaints", 0) for s in segments(f))
         answer = (
             f"{f.name} hands nothing on to colleagues. Its external customers speak through "
             f"complaints: {complaints} in {f.game.turn} turns."
@@ -513,7 +327,7 @@ def _ratings(f: Facts) -> list[Rating]:
             Rating(f.called(h.customer), h.rating_start, h.rating, h.lowest) for h in f.outgoing
         ]
     found = []
-    for segment in _segments(f):
+    for segment in segments(f):
         history = [
             v.satisfaction
             for t in range(f.game.turn + 1)

@@ -15,7 +15,7 @@ import pygame
 
 from ripple.engine import Game
 from ripple.report.export import default_out, export_pack
-from ripple.report.learner import looked_after
+from ripple.report.facts import looked_after
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas

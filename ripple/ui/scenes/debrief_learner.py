@@ -15,7 +15,8 @@ import pygame
 
 from ripple.engine import Game
 from ripple.report.culture import LEVELS, PLACES, SPREAD, Culture, culture
-from ripple.report.learner import Answer, looked_after, reflection
+from ripple.report.facts import looked_after
+from ripple.report.learner import Answer, reflection
 from ripple.ui.draw.charts import Canvas, fill
 from ripple.ui.widgets import choice_panel, panel
 
