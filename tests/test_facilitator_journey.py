@@ -19,7 +19,7 @@ from ripple.ui.scenes.play import PlayScene
 
 
 def settle(pilot: Pilot, scene: PlayScene) -> None:
-    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=3000)
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
     pilot.frames(2)
 
 
@@ -92,7 +92,8 @@ def test_from_a_new_scenario_to_the_pack(
     pilot.click("tab:teams")
     assert debrief.page_name == "teams"
     pilot.press(pygame.K_x)
-    pilot.until(lambda: debrief.note.startswith("Pack written"), limit=900)
+    pilot.settle()
+    assert debrief.note.startswith("Pack written"), debrief.note
     pack = tmp_path / "room"
     for name in (
         "summary.md",

@@ -34,7 +34,7 @@ def playing(tmp_path: Path) -> tuple[App, Pilot, Path]:
     pilot.click("dept:assessment")
     for _ in range(2):
         pilot.press(pygame.K_e)
-        pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=2000)
+        pilot.until(lambda: not scene.session.resolving and not scene.animating)
     return app, pilot, path
 
 

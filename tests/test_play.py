@@ -23,7 +23,7 @@ def scene_name(app: App) -> str:
 
 def settle(pilot: Pilot, scene: PlayScene) -> None:
     """Run frames until the turn has resolved and its animation has played."""
-    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=2000)
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
 
 
 def test_a_whole_game_by_keyboard_alone(app: App) -> None:

@@ -129,7 +129,7 @@ def tutorial() -> Iterator[tuple[App, PlayScene]]:
 
 def settle(pilot: Pilot, scene: PlayScene) -> None:
     """Run frames until the turn has resolved and its animation has played."""
-    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=3000)
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
 
 
 def todo(scene: PlayScene) -> str:

@@ -74,7 +74,7 @@ def test_an_unfinished_branch_is_compared_at_the_same_turn() -> None:
 
 
 def _settle(pilot: Pilot, scene: PlayScene) -> None:
-    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=2000)
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
 
 
 def _start(app: App) -> tuple[Pilot, PlayScene]:

@@ -26,7 +26,7 @@ def open_game(**options: object) -> tuple[App, Pilot, PlayScene]:
 
 
 def settle(pilot: Pilot, scene: PlayScene) -> None:
-    pilot.until(lambda: not scene.session.resolving and not scene.animating, limit=2000)
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
     pilot.frames(2)
 
 
@@ -200,7 +200,8 @@ def test_x_on_the_debrief_writes_the_pack(tmp_path: object) -> None:
     pilot.press(pygame.K_d)
     debrief = app.top
     pilot.press(pygame.K_x)
-    pilot.until(lambda: debrief.note.startswith("Pack written"), limit=600)
+    pilot.settle()
+    assert debrief.note.startswith("Pack written"), debrief.note
     out = Path(str(tmp_path)) / "room"
     assert (out / "summary.md").exists() and (out / "turns.csv").exists()
     assert (out / "teams-satisfaction.png").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ripple.commands.options import count, positive, scenario_file, size
@@ -15,12 +16,12 @@ HELP = "play in a window (the projector front end)"
 def add(parser: argparse.ArgumentParser) -> None:
     """The command's options."""
     scenario_file(parser)
+    parser.set_defaults(file=None)  # no FILE: the title screen; a FILE: straight into its game
     parser.add_argument(
         "--size",
         type=size,
-        default=(1280, 720),
         metavar="WxH",
-        help="window size (default 1280x720)",
+        help="window size (default 1280x720, or less to fit the screen)",
     )
     parser.add_argument(
         "--projector",
@@ -75,6 +76,12 @@ def add(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the game (or play it headless)."""
     from ripple.ui.launch import Options, play
+
+    if args.roles and not args.teams:
+        print(
+            "error: --roles shares the organisation among teams: give --teams too", file=sys.stderr
+        )
+        return 2
 
     return play(
         Options(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
 
 import pygame
 
@@ -16,13 +18,34 @@ from ripple.ui.theme import Theme
 
 FPS = 60
 
+WINDOW = (1280, 720)
+"""The window's size when none is asked for and the screen has room for it."""
+
+DESKTOP_MARGIN = (40, 96)
+"""Desktop room a default window leaves free (width, height): its frame and title bar, and
+a taskbar or panel."""
+
+HEADLESS_DRIVERS = ("dummy", "offscreen")
+"""SDL video drivers with no real screen: their desktop size means nothing."""
+
+
+def default_window_size(desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window's size when none is asked for, on a desktop of the given size: WINDOW when
+    it fits with DESKTOP_MARGIN to spare, else the largest window that does (a 1024x768
+    projector gets 984x672). With no desktop to fit (None: a headless driver), WINDOW."""
+    if desktop is None:
+        return WINDOW
+    width = min(WINDOW[0], desktop[0] - DESKTOP_MARGIN[0])
+    height = min(WINDOW[1], desktop[1] - DESKTOP_MARGIN[1])
+    return max(1, width), max(1, height)
+
 
 class App:
     """Owns the window and the scene stack; `run()` plays, `step()` advances one frame."""
 
     def __init__(
         self,
-        size: tuple[int, int] = (1280, 720),
+        size: tuple[int, int] | None = None,
         *,
         projector: bool = False,
         fullscreen: bool = False,
@@ -33,8 +56,13 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("The Ripple Effect")
         self.fullscreen = fullscreen
+        if size is None:
+            # Read before the window opens; headless, keep WINDOW so pictures stay comparable.
+            desktops = pygame.display.get_desktop_sizes()
+            headless = pygame.display.get_driver() in HEADLESS_DRIVERS
+            size = default_window_size(None if headless or not desktops else desktops[0])
         self.windowed_size = size
-        self.screen = self._open(size)
+        self.screen = self._open(self.windowed_size)
         self.theme = Theme(self.screen.get_height(), projector=projector)
         self.theme.warm()
         self._layers: dict[str, pygame.Surface] = {}
@@ -179,6 +207,10 @@ class App:
                 on_frame(self)
             pygame.display.flip()
         pygame.display.quit()
+
+    def background(self) -> list[Future[Any]]:
+        """Work any scene on the stack started aside from drawing and has not picked up."""
+        return [future for scene in self.scenes for future in scene.background()]
 
     def save_png(self, path: str) -> None:
         """Save what the window shows now."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ripple.engine.policies import POLICIES
+from ripple.paths import DEFAULT_SCENARIO
 from ripple.save import SavedGame, SaveError, read_save_or_previous
 
 NO_DISPLAY = (
@@ -23,8 +24,10 @@ NO_DISPLAY = (
 class Options:
     """What `ripple play` was asked for."""
 
-    file: Path
-    size: tuple[int, int] = (1280, 720)
+    file: Path | None = None
+    """The scenario named on the command line (None: the title screen, then any scenario)."""
+    size: tuple[int, int] | None = None
+    """The window's size (None: 1280x720, or less to fit the screen)."""
     projector: bool = False
     fullscreen: bool = False
     sound: bool = True
@@ -39,6 +42,17 @@ class Options:
     roles: bool = False
     timer: float | None = None
 
+    @property
+    def scenario(self) -> Path:
+        """The scenario to play: the one named, else the shipped default."""
+        return self.file or DEFAULT_SCENARIO
+
+    @property
+    def names_a_game(self) -> bool:
+        """True when the command line asks for a particular game (a file, teams, a timer, a
+        seed, a save), which then opens at once instead of the title screen."""
+        return bool(self.file or self.teams or self.timer or self.seed is not None or self.save)
+
 
 def has_display() -> bool:
     """True when a window can be opened (or the dummy driver was asked for)."""
@@ -51,16 +65,29 @@ def has_display() -> bool:
 
 def _saved(options: Options) -> tuple[SavedGame | None, Path]:
     if options.load is None:
-        return None, options.file
+        return None, options.scenario
     saved, note = read_save_or_previous(options.load)
     if note:
         print(f"warning: {note}", file=sys.stderr)
-    path = Path(saved.scenario) if saved.scenario else options.file
+    path = Path(saved.scenario) if saved.scenario else options.scenario
     return saved, path
 
 
+def _problems(path: Path) -> list[str]:
+    """What is wrong with the scenario file, before a window opens for it."""
+    from ripple.scenario.load import load_scenario
+    from ripple.scenario.problems import ScenarioError
+
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
 def play(options: Options) -> int:
-    """Open the game (title screen, or straight into a saved game); returns the exit status."""
+    """Open the game and return the exit status: the title screen, or straight into the game
+    the command line names (a file, teams, a timer, a seed, a save to write or to load)."""
     if options.autoplay is None and not has_display():
         print(NO_DISPLAY, file=sys.stderr, end="")
         return 2
@@ -68,6 +95,10 @@ def play(options: Options) -> int:
         saved, path = _saved(options)
     except SaveError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    problems = _problems(path)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 1
     if options.autoplay is not None:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -84,7 +115,9 @@ def play(options: Options) -> int:
         sound=options.sound and options.autoplay is None,
     )
     app.push(TitleScene(app))
-    if saved is not None or (options.autoplay is not None and options.screen != "title"):
+    headless = options.autoplay is not None
+    game = saved is not None or options.names_a_game or headless
+    if game and not (headless and options.screen == "title"):
         problems = start_game(
             app,
             path,

@@ -1,18 +1,25 @@
 """A headless pilot for tests and automation: press keys, click named things, run frames.
 
 The pilot posts real pygame events, so the input adapter is tested too, and advances the
-app with a fixed `dt`, so a test is the same on every machine.
+app with a fixed `dt`, so what frames show is the same on every machine. Work done aside
+from the frames (a turn resolving, a pack being written) takes wall-clock time, however
+many frames run meanwhile: the pilot joins it rather than counting frames.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, wait
 
 import pygame
 
 from ripple.ui.app import App
 
 DT = 1 / 60
+
+SECONDS = 60.0
+"""How long a pilot waits for something before it gives up: generous, for a busy machine."""
 
 
 class Pilot:
@@ -46,10 +53,20 @@ class Pilot:
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
         self.frames(frames)
 
-    def until(self, done: Callable[[], bool], *, limit: int = 600) -> None:
-        """Run frames until `done()` is true (at most `limit` frames)."""
-        for _ in range(limit):
-            if done():
-                return
+    def until(self, done: Callable[[], bool], *, seconds: float = SECONDS) -> None:
+        """Run frames until `done()` is true. Between frames, background work is joined
+        (so frames never race a thread); give up after `seconds` of wall-clock time."""
+        deadline = time.monotonic() + seconds
+        while not done():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"not done after {seconds:g} s")
+            pending = self.app.background()
+            if pending:
+                wait(pending, timeout=left, return_when=FIRST_COMPLETED)
             self.frames()
-        raise TimeoutError(f"not done after {limit} frames")
+
+    def settle(self, *, seconds: float = SECONDS) -> None:
+        """Run frames until no background work is left and every result is on screen."""
+        self.until(lambda: not self.app.background(), seconds=seconds)
+        self.frames()

@@ -9,7 +9,8 @@ the test pilot can find them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -61,6 +62,11 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene; never changes game state."""
+
+    def background(self) -> list[Future[Any]]:
+        """Work this scene started aside from drawing and has not picked up yet (a turn
+        resolving, a pack being written): what a test or a script waits for by joining it."""
+        return []
 
     def hit(self, pos: tuple[int, int]) -> str | None:
         """The name of the hotspot at `pos`, if any (the last one registered wins)."""

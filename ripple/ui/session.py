@@ -262,6 +262,10 @@ class Session:
             self.injections, self.next_injections = self.next_injections, []
         return report
 
+    def background(self) -> list[Future[Any]]:
+        """The turn resolving aside from drawing, if one is (to join, not to poll)."""
+        return [self._pending] if self._pending is not None else []
+
     def wait(self) -> TurnReport | None:
         """Block until a resolving turn is done (for headless runs and tests)."""
         if self._pending is not None:

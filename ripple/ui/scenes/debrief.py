@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -185,6 +186,10 @@ class DebriefScene(Scene):
         self._export = _EXPORTS.submit(export_pack, saved, scenario, out)
         self.note = "Writing the pack…"
         self._build()
+
+    def background(self) -> list[Future[Any]]:
+        pending = self.session.background()
+        return pending if self._export is None else [*pending, self._export]
 
     def update(self, dt: float) -> None:
         if self._export is None or not self._export.done():

@@ -4,6 +4,9 @@ animates; nothing here waits for it."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from typing import Any
+
 import pygame
 
 from ripple.engine import Decision
@@ -359,6 +362,9 @@ class PlayScene(PlayPicture, Scene):
             self.message = "This scenario has no events to set off."
             return
         self.app.push(EventOverlay(self.app, self.session))
+
+    def background(self) -> list[Future[Any]]:
+        return self.session.background()
 
     @property
     def animating(self) -> bool:
