@@ -21,6 +21,7 @@ import pytest
 from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from ripple.ui.app import App
 from ripple.ui.draw.callout import draw_callout
+from ripple.ui.draw.panel_views import card_view, panels_view
 from ripple.ui.draw.panels import draw_inspect
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import ChooseScene, start_game
@@ -226,7 +227,7 @@ def test_the_play_screen_fits_every_window_with_a_card_and_a_callout_open(
         assert {"guide:box", "guide:next"} <= set(scene.hotspots), "no callout on screen"
         base = Recording(size)
         scene._draw_graph(base)
-        scene._draw_panels(base)
+        scene._draw_panels(base, panels_view(scene))
         assert_text_fits(base.rects, size, "play screen")
         menu = {
             k: r
@@ -237,7 +238,9 @@ def test_the_play_screen_fits_every_window_with_a_card_and_a_callout_open(
         graph = {k: r for k, r in scene.hotspots.items() if k.startswith(("dept:", "customer:"))}
         assert_hotspots_fit(graph, size, "play screen's graph")
         card = Recording(size)
-        draw_inspect(card, app.theme, scene)
+        shown = card_view(scene)
+        assert shown is not None, "no card open"
+        draw_inspect(card, app.theme, scene, shown)
         assert_text_fits(card.rects, size, "inspect card")
         callout = Recording(size)
         draw_callout(callout, app.theme, scene)

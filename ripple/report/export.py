@@ -62,11 +62,21 @@ def export_pack(
     charts = chart_files(games, names)
     pictures = draw_charts(games, charts, out, size)
     written += pictures
+    _remove_stale_charts(out, pictures)
     blocks = summary_blocks(saved, scenario, games, charts, size)
     images = {path.name: path.read_bytes() for path in pictures}
     written.append(_write(out / "summary.md", markdown(blocks)))
     written.append(_write(out / "summary.html", page(f"{scenario.title}: results", blocks, images)))
     return written
+
+
+def _remove_stale_charts(out: Path, pictures: Sequence[Path]) -> None:
+    """Remove the charts an earlier pack left in `out` that this one does not have (another
+    team's, say), so a folder never holds charts of two different games."""
+    kinds = [*CHARTS, TEAMS_CHART]
+    for path in out.glob("*.png"):
+        if path not in pictures and any(path.stem.endswith(kind) for kind in kinds):
+            path.unlink()
 
 
 def default_out(save: Path) -> Path:

@@ -66,8 +66,28 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
 )
 
 
-def translate(event: pygame.event.Event) -> i.Intent | None:
-    """The intent a pygame event stands for, or None when it means nothing to the game."""
+class Pointer:
+    """Where the mouse pointer was last seen, to tell a hand on the mouse from a pointer that
+    merely happens to be over the window: SDL reports the pointer's place as a move when the
+    window opens or the pointer enters it, and that must not move a highlight (Enter on the
+    title screen would then start whatever sat under the pointer)."""
+
+    def __init__(self) -> None:
+        self.at: tuple[int, int] | None = None
+
+    def moved(self, pos: tuple[int, int]) -> bool:
+        """Note the pointer at `pos`; True if it was seen before somewhere else."""
+        before, self.at = self.at, pos
+        return before is not None and before != pos
+
+    def left(self) -> None:
+        """The pointer left the window: where it comes back in is no move."""
+        self.at = None
+
+
+def translate(event: pygame.event.Event, pointer: Pointer | None = None) -> i.Intent | None:
+    """The intent a pygame event stands for, or None when it means nothing to the game.
+    With a `pointer`, a mouse move is a hover only once the pointer has really moved."""
     if event.type == pygame.QUIT:
         return i.Quit()
     if event.type == pygame.KEYDOWN:
@@ -81,7 +101,10 @@ def translate(event: pygame.event.Event) -> i.Intent | None:
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
         return i.Click(tuple(event.pos))
     if event.type == pygame.MOUSEMOTION:
-        return i.Hover(tuple(event.pos))
+        pos = (int(event.pos[0]), int(event.pos[1]))
+        return i.Hover(pos) if pointer is None or pointer.moved(pos) else None
+    if event.type == pygame.WINDOWLEAVE and pointer is not None:
+        pointer.left()
     if event.type == pygame.MOUSEWHEEL:
         return i.Scroll(int(event.y))
     if event.type == pygame.WINDOWSIZECHANGED:

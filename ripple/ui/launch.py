@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ripple.engine.policies import POLICIES
-from ripple.paths import DEFAULT_SCENARIO
+from ripple.paths import DEFAULT_SCENARIO, data_dir
 from ripple.save import SavedGame, SaveError, read_save_or_previous
 
 NO_DISPLAY = (
@@ -73,6 +73,15 @@ def _saved(options: Options) -> tuple[SavedGame | None, Path]:
     return saved, path
 
 
+def _autosave_of(load: Path | None) -> Path | None:
+    """The autosave a loaded game goes on writing to: the file itself when it is one of the
+    autosaves (continuing it), else a new one (a copy of another save goes on apart)."""
+    if load is None:
+        return None
+    folder = (data_dir() / "autosave").resolve()
+    return load if load.resolve().parent == folder else None
+
+
 def _problems(path: Path) -> list[str]:
     """What is wrong with the scenario file, before a window opens for it."""
     from ripple.scenario.load import load_scenario
@@ -127,6 +136,7 @@ def play(options: Options) -> int:
             teams=options.teams,
             roles=options.roles,
             timer=options.timer,
+            autosave_to=_autosave_of(options.load),
         )
         if problems:
             print("\n".join(problems), file=sys.stderr)

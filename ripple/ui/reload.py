@@ -76,6 +76,7 @@ def reload(session: Session) -> Reload:
             save_to=session.save_to,
             teams=teams,
             roles=roles,
+            autosave_to=session.autosave_to,
         )
         turn = fresh.game.turn
         message = f"Scenario reloaded; the game goes on at turn {turn + 1}."
@@ -87,6 +88,7 @@ def reload(session: Session) -> Reload:
             save_to=session.save_to,
             teams=teams,
             roles=roles,
+            autosave_to=session.autosave_to,
         )
         message = "Scenario reloaded; it changed too much to keep the game, so a new one began."
     return Reload(fresh, [], message)

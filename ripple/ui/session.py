@@ -17,13 +17,29 @@ from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnR
 from ripple.engine.interventions import Option
 from ripple.paths import data_dir
 from ripple.records import add_record
+from ripple.report.export import slug
 from ripple.report.whatif import WhatIf, compare, replay
-from ripple.save import SavedGame, write_save
+from ripple.save import SavedGame, previous_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Intervention, Scenario, parse_handoff
 
 SOLO = ""
 """The name of the one team of a single-player game."""
+
+
+def new_autosave(path: Path, teams: tuple[str, ...], roles: bool) -> Path:
+    """Where a new game of the scenario at `path` autosaves: named after the scenario and, in
+    a workshop, its teams; numbered when that name is taken, so a new game never writes over
+    another game's save (a finished one included)."""
+    folder = data_dir() / "autosave"
+    stem = path.stem
+    if len(teams) > 1:
+        stem += f"-{'roles' if roles else 'teams'}-" + "-".join(slug(t) or "team" for t in teams)
+    candidate, number = folder / f"{stem}.json", 1
+    while candidate.exists() or previous_of(candidate).exists():
+        number += 1
+        candidate = folder / f"{stem}-{number}.json"
+    return candidate
 
 
 class Session:
@@ -39,15 +55,17 @@ class Session:
         saved: SavedGame | None = None,
         teams: tuple[str, ...] = (),
         roles: dict[str, tuple[str, ...]] | None = None,
+        autosave_to: Path | None = None,
     ) -> None:
         self.scenario = scenario
         self.path = path
         self.hash = scenario_hash(path)
         self.save_to = save_to
-        self.autosave_to = data_dir() / "autosave" / f"{path.stem}.json"
         if saved is not None:
             teams, roles = saved.teams, saved.roles or None
             seed = saved.seed if saved.seed >= 0 else seed
+        self.autosave_to = autosave_to or new_autosave(path, teams, bool(roles))
+        """Where the game is saved after every turn: the save it goes on from, or a new one."""
         self.teams: tuple[str, ...] = teams or (SOLO,)
         self.roles = dict(roles) if roles else {}
         self.mode = "roles" if self.roles else ("hotseat" if len(self.teams) > 1 else "single")
@@ -312,7 +330,7 @@ class Session:
         if self.first is None:
             self.first = replay(game)
             self.branched_at = turn
-            self.autosave_to = self.autosave_to.with_name(f"{self.path.stem}-what-if.json")
+            self.autosave_to = self.autosave_to.with_name(f"{self.autosave_to.stem}-what-if.json")
         self.branched_at = min(self.branched_at, turn)
         game.rewind(turn)
         self.traces[SOLO] = game.ripples()

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ripple.engine import Ripple
 from ripple.ui.draw.graph import rating_colour
-from ripple.ui.session import Session
+from ripple.ui.draw.panel_views import CardView, DecisionsView, LogView, StatusView
 from ripple.ui.theme import Theme
 from ripple.ui.widgets import bar, blit, panel
 
@@ -17,49 +16,12 @@ if TYPE_CHECKING:
     from ripple.ui.scenes.play import PlayScene
 
 
-def _scoreboard(scene: PlayScene) -> list[tuple[str, float | None]]:
-    """The scoreboard's entries, most important first: (text, meter share or None)."""
-    session = scene.session
-    after = session.after
-    entries: list[tuple[str, float | None]] = []
-    if session.mode != "single":
-        entries.append((f"{session.team}'s turn", None))
-    if scene.time_left is not None and not session.over:
-        seconds = max(0, int(scene.time_left))
-        entries.append((f"{seconds // 60}:{seconds % 60:02d} left", None))
-    if scene.paused:
-        entries.append(("PAUSED", None))
-    turn = (
-        f"Game over: {after.turns} turns"
-        if session.over
-        else f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
-    )
-    entries += [(turn, None), (f"Budget {session.budget_left} of {session.budget}", None)]
-    if scene.scores_hidden:
-        return [*entries, ("scores hidden (S)", None)]
-    customers = after.customers
-    weights = [max(c.arrived, 1) for c in customers]
-    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
-        weights
-    )
-    internal = [h.satisfaction for h in after.handoffs]
-    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
-    return [
-        *entries,
-        (f"Customers {satisfaction:.0%}", satisfaction),
-        (f"Complaints {sum(c.complaints for c in customers)}", None),
-        (f"Churn {lost:.0%}", None),
-        (f"Internal {sum(internal) / len(internal):.0%}" if internal else "Internal -", None),
-    ]
-
-
-def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
+def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: StatusView) -> None:
     """Scoreboard, then the title if there is room: smaller text before anything is cut."""
     palette = theme.palette
-    rect = scene.status
     pygame.draw.rect(surface, palette.panel, rect)
     pad = theme.unit
-    entries = _scoreboard(scene)
+    entries = list(view.entries)
     meter = round(theme.unit * 4)
     for scale in (1.0, 0.85, 0.72):
         font = theme.font(theme.size(scale), "bold")
@@ -72,9 +34,7 @@ def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None
     while len(entries) > 1 and needed > rect.width - pad:  # a narrow window: the least go
         text, share = entries.pop()
         needed -= font.size(text)[0] + pad + (meter + pad // 2 if share is not None else 0)
-    title = scene.session.scenario.title
-    if scene.session.first is not None:
-        title = f"What if · {title}"
+    title = view.title
     room = rect.width - needed - pad
     x = pad
     if room > theme.unit * 5:
@@ -94,7 +54,7 @@ def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None
         )
         x = max(x, rect.width - needed)
     for index, (text, share) in enumerate(entries):
-        colour = palette.focus if index == 0 and scene.session.mode != "single" else None
+        colour = palette.focus if index == 0 and view.lead else None
         x = (
             blit(
                 surface,
@@ -115,32 +75,48 @@ def draw_status(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None
         x += pad // 2
 
 
-def draw_banner(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
-    """A big line over the graph for a moment: whose turn it is now, or that play is paused."""
-    text = "Paused: P resumes" if scene.paused else scene.banner if scene.banner_time > 0 else ""
+def draw_banner(
+    surface: pygame.Surface, theme: Theme, scene: PlayScene, text: str
+) -> pygame.Rect | None:
+    """A big line for a moment (whose turn it is now, or that play is paused), where it hides
+    no department or customer: at the top of the graph, else at its foot, else over the log.
+    Returns where it went."""
     if not text:
-        return
+        return None
     palette = theme.palette
     image = theme.text(text, 1.8, palette.background, "bold")
     box = image.get_rect().inflate(theme.unit * 2, theme.unit)
-    box.midtop = (scene.area.centerx, scene.area.y + theme.unit)
+    area, gap = scene.area, theme.unit // 2
+    top = box.copy()
+    top.midtop = (area.centerx, area.y + gap)
+    foot = box.copy()
+    foot.midbottom = (area.centerx, area.bottom - gap)
+    taken = [*scene.graph.nodes.values(), *scene.graph.customers.values()]
+    box = next((place for place in (top, foot) if place.collidelist(taken) < 0), None) or box
+    if box is not top and box is not foot:
+        box.center = scene.log.center
     panel(surface, box, palette.focus, radius=box.height // 3)
     surface.blit(image, image.get_rect(center=box.center))
+    return box
 
 
-def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
+BUTTONS = {"debrief": "Debrief  [D]", "working": "Working…", "end": "End turn  [E]"}
+"""The End turn button's label in each state."""
+
+
+def draw_decisions(
+    surface: pygame.Surface, theme: Theme, scene: PlayScene, view: DecisionsView
+) -> None:
     """The decisions column: the menu (or the targets of one choice), a preview, End turn."""
     palette = theme.palette
-    session = scene.session
     side = scene.side
     pygame.draw.rect(surface, palette.panel, side)
     pad = theme.unit // 2
-    heading = "Aim it at…" if scene.targeting else "Decisions"
-    blit(surface, theme, heading, (side.x + pad, side.y + pad), scale=1.2, face="bold")
+    blit(surface, theme, view.heading, (side.x + pad, side.y + pad), scale=1.2, face="bold")
     blit(
         surface,
         theme,
-        f"left {session.budget_left}",
+        f"left {view.left}",
         (side.right - pad, side.y + pad),
         colour=palette.focus,
         face="bold",
@@ -149,52 +125,27 @@ def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> N
     rows = scene.targets if scene.targeting else scene.menu
     rows.draw(surface, theme, scale=0.9, note_scale=0.75)
     area = scene.preview
-    y = area.y
-    width = area.width
-    intervention = scene.targeting or (
-        session.game.menu.interventions.get(rows.current.name) if rows.current else None
-    )
-    if intervention is not None:
-        when = "this turn" if intervention.lag == 0 else f"after {intervention.lag} turn(s)"
-        lasts = f", lasts {intervention.duration} turns" if intervention.duration else ""
-        fades = ", fades without refreshers" if intervention.fade else ""
-        y = blit(
-            surface,
-            theme,
-            theme.fit(intervention.name, width, 0.8, "bold"),
-            (area.x, y),
-            scale=0.8,
-            face="bold",
-        ).bottom
-        lines = theme.wrap(intervention.description, width, 0.75)[:3]
-        lines += theme.wrap(f"cost {intervention.cost}, works {when}{lasts}{fades}", width, 0.75)
-        for line in lines:
-            y = blit(surface, theme, line, (area.x, y), scale=0.75, colour=palette.muted).bottom
-    if session.chosen:
-        y += pad // 2
-        for decision in session.chosen[-4:]:
-            name = session.game.menu.interventions[decision.intervention].name
-            text = f"✓ {name}: {session.game.menu.target_name(decision.target)}"
-            y = blit(
-                surface,
-                theme,
-                theme.fit(text, width, 0.75),
-                (area.x, y),
-                scale=0.75,
-                colour=palette.good,
-            ).bottom
+    step = theme.font(theme.size(0.75)).get_linesize()
+    chosen = [w for text in view.chosen for w in theme.wrap(text, area.width, 0.75)]
+    kept = min(len(chosen) * step, area.height // 2)  # what is chosen keeps room of its own
+    if view.preview is not None:
+        told = pygame.Rect(area.x, area.y, area.width, area.height - kept - pad // 2)
+        name = theme.wrap(view.preview.name, area.width, 0.8, "bold")
+        y = _lines(surface, theme, name, told, 0.8, palette.text, "bold")
+        words = [view.preview.description, view.preview.terms]
+        lines = [w for text in words for w in theme.wrap(text, area.width, 0.75)]
+        _lines(surface, theme, lines, told.clip(told.move(0, y - told.y)), 0.75, palette.muted)
+    if chosen:
+        _lines(
+            surface, theme, chosen, area.clip(area.move(0, area.height - kept)), 0.75, palette.good
+        )
     end = scene.hotspots["end_turn"]
-    if session.over:
-        label, colour = "Debrief  [D]", palette.chosen
-    elif session.resolving:
-        label, colour = "Working…", palette.raised
-    else:
-        label, colour = "End turn  [E]", palette.good
+    colour = {"debrief": palette.chosen, "working": palette.raised}.get(view.button, palette.good)
     panel(surface, end, colour, edge=palette.text, width=theme.line)
     blit(
         surface,
         theme,
-        label,
+        BUTTONS[view.button],
         end.center,
         scale=1.1,
         face="bold",
@@ -203,25 +154,39 @@ def draw_decisions(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> N
     )
 
 
-def draw_log(
-    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session, message: str
-) -> None:
+def _lines(
+    surface: pygame.Surface,
+    theme: Theme,
+    lines: list[str],
+    room: pygame.Rect,
+    scale: float,
+    colour: tuple[int, int, int],
+    face: str = "regular",
+) -> int:
+    """Draw `lines` down `room`. When they do not all fit, the last line that fits ends in
+    "…", so nothing goes missing unmarked. Returns the y below the last line drawn."""
+    y = room.y
+    height = theme.font(theme.size(scale), face).get_linesize()
+    for index, line in enumerate(lines):
+        if index < len(lines) - 1 and y + 2 * height > room.bottom:
+            line = theme.fit(f"{line} …", room.width, scale, face)
+            return blit(
+                surface, theme, line, (room.x, y), scale=scale, colour=colour, face=face
+            ).bottom
+        y = blit(surface, theme, line, (room.x, y), scale=scale, colour=colour, face=face).bottom
+    return y
+
+
+def draw_log(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: LogView) -> None:
     """The last turn in plain words (and any message for the player)."""
     palette = theme.palette
     pygame.draw.rect(surface, palette.panel, rect)
     pygame.draw.line(surface, palette.edge, rect.topleft, rect.topright, theme.line)
     pad = theme.unit
     y = rect.y + pad // 2
-    report = session.after.report
     width = rect.width - 2 * pad
-    said = theme.wrap(message, width, 0.95) if message else []
-    lines = list(said)
-    if report is None:
-        lines.append("Choose your decisions for turn 1, then End turn (E). F1 lists every key.")
-    else:
-        lines += [f"Turn {report.turn}: {line}" for line in report.log] or [
-            f"Turn {report.turn}: a quiet turn."
-        ]
+    said = theme.wrap(view.said, width, 0.95) if view.said else []
+    lines = [*said, *view.lines]
     step = theme.font(theme.size(0.95)).get_linesize() + 2
     fits = max(1, (rect.bottom - y) // step)
     for index, line in enumerate(lines[:fits]):
@@ -230,85 +195,40 @@ def draw_log(
         y = blit(surface, theme, text, (pad, y), scale=0.95, colour=colour).bottom + 2
 
 
-def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
-    session = scene.session
-    after = session.after
-    kind, _, key = (scene.inspected or "").partition(":")
-    menu = session.game.menu
-    if kind == "dept":
-        d = next(v for v in after.departments if v.id == key)
-        suppliers = [menu.target_name(h.supplier) for h in after.handoffs if h.customer == key]
-        customers = [menu.target_name(h.customer) for h in after.handoffs if h.supplier == key]
-        return d.name, [
-            f"capacity {d.capacity:.0f} a turn (planned {d.base_capacity:.0f}), queue {d.queue}",
-            f"quality {d.quality:.0%}, morale {d.morale:.0%}",
-            f"this turn: finished {d.processed}, made {d.defects_made} defects, "
-            f"got {d.sent_back} back for rework",
-            "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
-            "depends on: " + (", ".join(suppliers) or "nobody inside"),
-            *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
-        ]
-    if kind == "handoff":
-        supplier, _, customer = key.partition("->")
-        h = next(v for v in after.handoffs if v.supplier == supplier and v.customer == customer)
-        return f"{menu.target_name(supplier)} → {menu.target_name(customer)}", [
-            f"internal customer satisfaction {h.satisfaction:.0%}",
-            f"this turn: {h.handed} handed on, {h.defective} with defects, {h.caught} sent back",
-            f"in transit {h.in_transit}, lag {h.lag} turn(s), communication {h.communication:.0%}",
-        ]
-    c = next(v for v in after.customers if v.id == key)
-    lines = [
-        f"{c.mood}: satisfaction {c.satisfaction:.0%}, {c.remaining:.0%} still with you",
-        f"this turn: {c.delivered} delivered, {c.on_time_and_right} on time and right, "
-        f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
-    ]
-    ripples = session.ripples(customer=key)[:3]
-    return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
-
-
-def _ripple_lines(session: Session, ripples: list[Ripple], heading: str) -> list[str]:
-    """A heading and one line per ripple: how many, what kind, from where, along which chain."""
-    if not ripples:
-        return []
-    menu = session.game.menu
-    customers = {c.id: c.name for c in session.scenario.customers}
-    what = {"late": "late", "defective": "defective", "lost": "given up"}
-    return [heading] + [
-        f"{r.weight:.0f} {what[r.kind]}: "
-        + " → ".join([*(menu.target_name(d) for d in r.chain), customers[r.customer]])
-        for r in ripples
-    ]
-
-
-def draw_inspect(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> None:
-    """A card about the inspected department, hand-off or customer, over the graph's foot."""
+def draw_inspect(
+    surface: pygame.Surface, theme: Theme, scene: PlayScene, card: CardView
+) -> pygame.Rect:
+    """A card about the inspected department, hand-off or customer, beside it on the graph,
+    clear of the external customers' column. Returns where it went."""
     palette = theme.palette
-    title, lines = _inspect_lines(scene)
     pad = theme.unit // 2
-    width = min(scene.area.width - 2 * pad, round(theme.unit * 30), round(scene.area.width * 0.62))
-    wrapped = [w for line in lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
+    area = scene.area
+    width = min(area.width - 2 * pad, round(theme.unit * 30), round(area.width * 0.62))
+    wrapped = [w for line in card.lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
     line = theme.text("Ag", 0.8).get_height() + 4
     height = pad + theme.text("Ag", 1.0, None, "bold").get_height() + 2 + len(wrapped) * line
-    card = _beside(
-        scene.hotspots[scene.inspected or ""],
+    box = _beside(
+        pygame.Rect(card.anchor),
         (width, height),
-        scene.area.union(scene.column),
+        area,
         pad,
         [*scene.graph.nodes.values(), *scene.graph.chips.values(), *scene.graph.customers.values()],
     )
-    panel(surface, card, palette.raised, edge=palette.focus, width=theme.line * 2)
+    panel(surface, box, palette.raised, edge=palette.focus, width=theme.line * 2)
+    title = theme.wrap(card.title, width - 2 * pad, 1.0, "bold")[0]
     y = (
         blit(
             surface,
             theme,
             theme.fit(title, width - 2 * pad, 1.0, "bold"),
-            (card.x + pad, card.y + pad // 2),
+            (box.x + pad, box.y + pad // 2),
             face="bold",
         ).bottom
         + 2
     )
-    for line in wrapped:
-        y = blit(surface, theme, line, (card.x + pad, y), scale=0.8).bottom + 4
+    for text in wrapped:
+        y = blit(surface, theme, text, (box.x + pad, y), scale=0.8).bottom + 4
+    return box
 
 
 def _beside(

@@ -15,6 +15,7 @@ from ripple.scenario.model import Intervention
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.graph import GraphView
+from ripple.ui.draw.panel_views import PanelsView, StillView
 from ripple.ui.layout import graph_positions
 from ripple.ui.reload import Watch, reload
 from ripple.ui.scene import Scene
@@ -52,9 +53,9 @@ class PlayScene(PlayPicture, Scene):
         self.inspected: str | None = None
         self.message = ""
         self._still: pygame.Surface | None = None
-        self._still_key: tuple[object, ...] | None = None
+        self._still_view: StillView | None = None
         self._panels: pygame.Surface | None = None
-        self._panels_key_drawn: tuple[object, ...] | None = None
+        self._panels_view: PanelsView | None = None
         self.guide = Guide(session.scenario.tutorial) if session.scenario.tutorial else None
         """The tutorial's guide, when the scenario is a guided one."""
         self._refresh_menu()
@@ -193,6 +194,7 @@ class PlayScene(PlayPicture, Scene):
     def _click(self, pos: tuple[int, int]) -> None:
         name = self.hit(pos)
         if name is None:
+            self.inspected = None  # a click on nothing closes the inspect card
             return
         kind, _, key = name.partition(":")
         if name == "end_turn":
@@ -204,6 +206,8 @@ class PlayScene(PlayPicture, Scene):
                 self.choose(Decision(self.targeting.id, key))
         elif kind in ("dept", "handoff", "customer"):
             self.inspected = None if self.inspected == name else name
+        else:
+            self.inspected = None
 
     def _cycle(self, step: int) -> None:
         order = [k for k in self.hotspots if k.startswith(("dept:", "handoff:", "customer:"))]

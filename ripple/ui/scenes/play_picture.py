@@ -1,15 +1,23 @@
 """How the play screen is drawn: what to highlight, and the still frame and panels it keeps
-so that a frame only draws what moves."""
+so that a frame only draws what moves. What is kept is redrawn whenever the view it was
+drawn from (`panel_views`) differs from this frame's."""
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 import pygame
 
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.flow import draw_flow
+from ripple.ui.draw.panel_views import (
+    PanelsView,
+    StillView,
+    banner_text,
+    card_view,
+    panels_view,
+    still_view,
+)
 from ripple.ui.draw.panels import (
     draw_banner,
     draw_decisions,
@@ -17,9 +25,6 @@ from ripple.ui.draw.panels import (
     draw_log,
     draw_status,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class PlayPicture:
@@ -44,71 +49,51 @@ class PlayPicture:
             lit.add(f"customer:{ripple.customer}")
         return frozenset(lit)
 
-    def _panels_key(self) -> tuple[object, ...]:
-        """What the scoreboard, decisions and log show: they are redrawn only when it changes."""
-        session = self.session
-        rows = self.targets if self.targeting else self.menu
-        return (
-            self.app.size,
-            id(self.theme),
-            session.after.turn,
-            session.resolving,
-            session.over,
-            session.first is not None,
-            tuple(session.chosen),
-            self.targeting.id if self.targeting else None,
-            tuple(item.enabled for item in rows.items),
-            rows.focus,
-            rows.first,
-            self.message,
-        )
-
-    def _scene_key(self) -> tuple[object, ...]:
-        """Everything a still frame shows: while nothing moves, the frame is drawn once."""
-        return (self._panels_key(), self.inspected, self._focus(), self.lit(), self.banner_time > 0)
-
-    def _focus(self) -> str | None:
+    def focus(self) -> str | None:
+        """The name of what the graph draws in focus: the target being aimed at, or the
+        department, hand-off or customer inspected."""
         if self.targeting and self.targets.current:
             return self.targets.current.name
         return self.inspected.split(":", 1)[1] if self.inspected else None
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.animating:
-            key = self._scene_key()
+            view = still_view(self)
             still = self.app.layer("still")
-            if key != self._still_key or still is not self._still:
-                self._draw_all(still)
-                self._still, self._still_key = still, key
+            if view != self._still_view or still is not self._still:
+                self._draw_still(still, view)
+                self._still, self._still_view = still, view
             if surface is not still:
                 surface.blit(still, (0, 0))
                 draw_callout(surface, self.theme, self)  # over the still frame: it may pulse
             return
-        self._still_key = None
+        self._still_view = None
         self._draw_graph(surface)
-        key = self._panels_key()
+        shown = panels_view(self)
         panels = self.app.layer("panels")
-        if key != self._panels_key_drawn or panels is not self._panels:
-            self._draw_panels(panels)
-            self._panels, self._panels_key_drawn = panels, key
+        if shown != self._panels_view or panels is not self._panels:
+            self._draw_panels(panels, shown)
+            self._panels, self._panels_view = panels, shown
         for rect in (self.status, self.side, self.log):
             surface.blit(self._panels, rect, area=rect)
-        if self.inspected:
-            draw_inspect(surface, self.theme, self)
-        draw_banner(surface, self.theme, self)
+        card = card_view(self)
+        if card is not None:
+            draw_inspect(surface, self.theme, self, card)
+        draw_banner(surface, self.theme, self, banner_text(self))
         draw_callout(surface, self.theme, self)
 
-    def _draw_all(self, surface: pygame.Surface) -> None:
+    def _draw_still(self, surface: pygame.Surface, view: StillView) -> None:
         self._draw_graph(surface)
-        self._draw_panels(surface)
-        if self.inspected:
-            draw_inspect(surface, self.theme, self)
-        draw_banner(surface, self.theme, self)
+        self._draw_panels(surface, view.panels)
+        if view.card is not None:
+            draw_inspect(surface, self.theme, self, view.card)
+        draw_banner(surface, self.theme, self, view.banner)
 
     def _draw_graph(self, surface: pygame.Surface) -> None:
         theme = self.theme
         surface.fill(theme.palette.background)
         t = self.progress
-        focus, lit = self._focus(), self.lit()
+        focus, lit = self.focus(), self.lit()
         before, after = self.session.before, self.session.after
         self.graph.draw_links(surface, theme, before, after, t, focus=focus, lit=lit)
         self.graph.draw_nodes(surface, theme, before, after, t, focus=focus, lit=lit)
@@ -117,8 +102,8 @@ class PlayPicture:
         self.graph.draw_customers(surface, theme, after, self.column, focus=focus, lit=lit)
         self.graph.draw_legend(surface, theme, self.area)
 
-    def _draw_panels(self, surface: pygame.Surface) -> None:
+    def _draw_panels(self, surface: pygame.Surface, view: PanelsView) -> None:
         theme = self.theme
-        draw_status(surface, theme, self)
-        draw_decisions(surface, theme, self)
-        draw_log(surface, theme, self.log, self.session, self.message)
+        draw_status(surface, theme, self.status, view.status)
+        draw_decisions(surface, theme, self, view.decisions)
+        draw_log(surface, theme, self.log, view.log)

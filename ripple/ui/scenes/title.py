@@ -127,7 +127,12 @@ class TitleScene(Scene):
 
     def _start(self, scenario: Path, entry: SaveEntry | None = None) -> None:
         """Open the play screen (going on with a saved game, if given)."""
-        problems = start_game(self.app, scenario, saved=entry.saved if entry else None)
+        problems = start_game(
+            self.app,
+            scenario,
+            saved=entry.saved if entry else None,
+            autosave_to=entry.path if entry else None,
+        )
         self.message = problems[0] if problems else ""
 
     def draw(self, surface: pygame.Surface) -> None:

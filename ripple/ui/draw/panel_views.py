@@ -1,0 +1,302 @@
+"""What the play screen's panels show, as small frozen views built from the scene each frame.
+
+The drawing functions in `panels.py` read only these views, and a still frame is redrawn
+only when its view differs from the one drawn last: so anything a panel shows is part of
+the comparison by construction, and a change on screen (a timer tick, a pause, hidden
+scores, a team switch) can never be left undrawn.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ripple.engine import Ripple
+from ripple.ui.session import Session
+from ripple.ui.widgets import ListView
+
+if TYPE_CHECKING:
+    from ripple.ui.scenes.play import PlayScene
+
+HARM = {"late": "late", "defective": "defective", "lost": "given up"}
+"""How a ripple's kind of harm reads on the inspect card."""
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """The status bar: the scenario's title and the scoreboard's entries, most important
+    first, each with the share its meter shows (None: no meter)."""
+
+    title: str
+    entries: tuple[tuple[str, float | None], ...]
+    lead: bool
+    """True when the first entry says whose turn it is (drawn in the focus colour)."""
+
+
+@dataclass(frozen=True)
+class RowsView:
+    """What a list shows: its items, the highlighted one, and which rows are on screen."""
+
+    items: tuple[object, ...]
+    focus: int
+    first: int
+    rects: tuple[tuple[int, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class PreviewView:
+    """The highlighted intervention, told under the list."""
+
+    name: str
+    description: str
+    terms: str
+    """Its cost, when it works, how long it lasts and whether it fades."""
+
+
+@dataclass(frozen=True)
+class DecisionsView:
+    """The decisions column: heading, budget left, the list, a preview, what is chosen and
+    the state of the End turn button."""
+
+    heading: str
+    left: int
+    rows: RowsView
+    preview: PreviewView | None
+    chosen: tuple[str, ...]
+    button: str
+    """"debrief" once the game is over, "working" while a turn resolves, else "end"."""
+
+
+@dataclass(frozen=True)
+class LogView:
+    """The turn log: the message for the player (in the warning colour), then the turn's
+    lines in plain words."""
+
+    said: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CardView:
+    """The inspect card: what it is about, where that is, and its lines."""
+
+    anchor: tuple[int, int, int, int]
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PanelsView:
+    """Everything the status bar, the decisions column and the turn log show."""
+
+    size: tuple[int, int]
+    theme: int
+    """The theme's identity: a new one (a resize, the projector) redraws everything."""
+    status: StatusView
+    decisions: DecisionsView
+    log: LogView
+
+
+@dataclass(frozen=True)
+class StillView:
+    """Everything a still frame of the play screen shows."""
+
+    panels: PanelsView
+    before: object
+    after: object
+    """The snapshots the graph is drawn from (compared by identity first: they are frozen)."""
+    focus: str | None
+    lit: frozenset[str]
+    card: CardView | None
+    banner: str
+
+
+def rows_view(rows: ListView) -> RowsView:
+    """What `rows` draws."""
+    return RowsView(
+        tuple(rows.items),
+        rows.focus,
+        rows.first,
+        tuple((r.x, r.y, r.w, r.h) for r in rows.rects.values()),
+    )
+
+
+def status_view(scene: PlayScene) -> StatusView:
+    """The scoreboard: whose turn and how long is left, the turn and budget, then the scores
+    (unless hidden). While one team's turn still plays out on screen, the bar speaks of that
+    team's turn, not yet of the next team's."""
+    session = scene.session
+    after = session.after
+    entries: list[tuple[str, float | None]] = []
+    replay = session.mode == "hotseat" and session.showing != session.team
+    if replay:  # one team's turn still plays out; the next team's clock has not started
+        entries.append((f"{session.showing}: turn {after.turn} played", None))
+    elif session.mode != "single":
+        entries.append((f"{session.team}'s turn", None))
+    if scene.time_left is not None and not session.over and not replay:
+        seconds = max(0, math.ceil(scene.time_left))  # a countdown: 0:00 is the end
+        entries.append((f"{seconds // 60}:{seconds % 60:02d} left", None))
+    if scene.paused:
+        entries.append(("PAUSED", None))
+    if not replay:
+        turn = (
+            f"Game over: {after.turns} turns"
+            if session.over
+            else f"Turn {min(after.turn + 1, after.turns)} of {after.turns}"
+        )
+        entries += [(turn, None), (f"Budget {session.budget_left} of {session.budget}", None)]
+    title = session.scenario.title
+    if session.first is not None:
+        title = f"What if · {title}"
+    lead = session.mode != "single"
+    if scene.scores_hidden:
+        return StatusView(title, (*entries, ("scores hidden (S)", None)), lead)
+    customers = after.customers
+    weights = [max(c.arrived, 1) for c in customers]
+    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
+        weights
+    )
+    internal = [h.satisfaction for h in after.handoffs]
+    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
+    entries += [
+        (f"Customers {satisfaction:.0%}", satisfaction),
+        (f"Complaints {sum(c.complaints for c in customers)}", None),
+        (f"Churn {lost:.0%}", None),
+        (f"Internal {sum(internal) / len(internal):.0%}" if internal else "Internal -", None),
+    ]
+    return StatusView(title, tuple(entries), lead)
+
+
+def decisions_view(scene: PlayScene) -> DecisionsView:
+    """The decisions column as the current team sees it."""
+    session = scene.session
+    rows = scene.targets if scene.targeting else scene.menu
+    menu = session.game.menu
+    intervention = scene.targeting or (
+        menu.interventions.get(rows.current.name) if rows.current else None
+    )
+    preview = None
+    if intervention is not None:
+        when = "this turn" if intervention.lag == 0 else f"after {intervention.lag} turn(s)"
+        lasts = f", lasts {intervention.duration} turns" if intervention.duration else ""
+        fades = ", fades without refreshers" if intervention.fade else ""
+        preview = PreviewView(
+            intervention.name,
+            intervention.description,
+            f"cost {intervention.cost}, works {when}{lasts}{fades}",
+        )
+    chosen = tuple(
+        f"✓ {menu.interventions[d.intervention].name}: {menu.target_name(d.target)}"
+        for d in session.chosen
+    )
+    button = "debrief" if session.over else "working" if session.resolving else "end"
+    return DecisionsView(
+        "Aim it at…" if scene.targeting else "Decisions",
+        session.budget_left,
+        rows_view(rows),
+        preview,
+        chosen,
+        button,
+    )
+
+
+def log_view(scene: PlayScene) -> LogView:
+    """The last turn in plain words, after any message for the player."""
+    report = scene.session.after.report
+    if report is None:
+        lines = ("Choose your decisions for turn 1, then End turn (E). F1 lists every key.",)
+    else:
+        lines = tuple(f"Turn {report.turn}: {line}" for line in report.log) or (
+            f"Turn {report.turn}: a quiet turn.",
+        )
+    return LogView(scene.message, lines)
+
+
+def card_view(scene: PlayScene) -> CardView | None:
+    """The inspect card of the department, hand-off or customer inspected, if any."""
+    if not scene.inspected or scene.inspected not in scene.hotspots:
+        return None
+    anchor = scene.hotspots[scene.inspected]
+    title, lines = _inspect_lines(scene)
+    return CardView((anchor.x, anchor.y, anchor.w, anchor.h), title, tuple(lines))
+
+
+def banner_text(scene: PlayScene) -> str:
+    """The big line over the graph for a moment: paused, or whose turn it is now."""
+    if scene.paused:
+        return "Paused: P resumes"
+    return scene.banner if scene.banner_time > 0 else ""
+
+
+def panels_view(scene: PlayScene) -> PanelsView:
+    """What the panels show this frame."""
+    return PanelsView(
+        scene.app.size,
+        id(scene.theme),
+        status_view(scene),
+        decisions_view(scene),
+        log_view(scene),
+    )
+
+
+def still_view(scene: PlayScene) -> StillView:
+    """What a still frame shows this frame."""
+    return StillView(
+        panels_view(scene),
+        scene.session.before,
+        scene.session.after,
+        scene.focus(),
+        scene.lit(),
+        card_view(scene),
+        banner_text(scene),
+    )
+
+
+def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
+    session = scene.session
+    after = session.after
+    kind, _, key = (scene.inspected or "").partition(":")
+    menu = session.game.menu
+    if kind == "dept":
+        d = next(v for v in after.departments if v.id == key)
+        suppliers = [menu.target_name(h.supplier) for h in after.handoffs if h.customer == key]
+        customers = [menu.target_name(h.customer) for h in after.handoffs if h.supplier == key]
+        return d.name, [
+            f"capacity {d.capacity:.0f} a turn (planned {d.base_capacity:.0f}), queue {d.queue}",
+            f"quality {d.quality:.0%}, morale {d.morale:.0%}",
+            f"this turn: finished {d.processed}, made {d.defects_made} defects, "
+            f"got {d.sent_back} back for rework",
+            "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
+            "depends on: " + (", ".join(suppliers) or "nobody inside"),
+            *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
+        ]
+    if kind == "handoff":
+        supplier, _, customer = key.partition("->")
+        h = next(v for v in after.handoffs if v.supplier == supplier and v.customer == customer)
+        return f"{menu.target_name(supplier)} → {menu.target_name(customer)}", [
+            f"internal customer satisfaction {h.satisfaction:.0%}",
+            f"this turn: {h.handed} handed on, {h.defective} with defects, {h.caught} sent back",
+            f"in transit {h.in_transit}, lag {h.lag} turn(s), communication {h.communication:.0%}",
+        ]
+    c = next(v for v in after.customers if v.id == key)
+    lines = [
+        f"{c.mood}: satisfaction {c.satisfaction:.0%}, {c.remaining:.0%} still with you",
+        f"this turn: {c.delivered} delivered, {c.on_time_and_right} on time and right, "
+        f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
+    ]
+    ripples = session.ripples(customer=key)[:3]
+    return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
+
+
+def _ripple_lines(session: Session, ripples: list[Ripple], heading: str) -> list[str]:
+    """A heading and one line per ripple: how many, what kind, from where, along which chain."""
+    if not ripples:
+        return []
+    menu = session.game.menu
+    customers = {c.id: c.name for c in session.scenario.customers}
+    return [heading] + [
+        f"{r.weight:.0f} {HARM[r.kind]}: "
+        + " → ".join([*(menu.target_name(d) for d in r.chain), customers[r.customer]])
+        for r in ripples
+    ]
