@@ -1,4 +1,8 @@
-"""Where the shipped scenarios and assets live."""
+"""Where the shipped scenarios and assets live.
+
+A wheel carries them inside the package (ripple/scenarios, ripple/assets/fonts); a source
+checkout, run in place or installed editable, keeps them at the top of the project folder.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,22 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-"""The project folder (the project is installed in place, editable)."""
+PACKAGE = Path(__file__).resolve().parent
+"""The folder of the ripple package."""
 
-SCENARIOS = ROOT / "scenarios"
-"""The folder of shipped scenarios."""
+ROOT = PACKAGE.parent
+"""The folder that holds the package: the project folder in a source checkout; in an install
+from a wheel, site-packages (so only use it when IN_CHECKOUT)."""
+
+IN_CHECKOUT = not (PACKAGE / "scenarios").is_dir()
+"""True when the package runs from a source checkout (in place or installed editable), whose
+top-level scenarios/, assets/ and docs/ folders are next to it; False when installed from a
+wheel, which carries the scenarios and fonts inside the package and no docs."""
+
+_DATA = ROOT if IN_CHECKOUT else PACKAGE
+
+SCENARIOS = _DATA / "scenarios"
+"""The folder of shipped scenarios (and their JSON Schema)."""
 
 DEFAULT_SCENARIO = SCENARIOS / "claims.yaml"
 """The scenario every command uses when it is given no file."""
@@ -18,7 +33,7 @@ DEFAULT_SCENARIO = SCENARIOS / "claims.yaml"
 TUTORIAL_SCENARIO = SCENARIOS / "tutorial.yaml"
 """The guided first game for a learner on their own."""
 
-FONTS = ROOT / "assets" / "fonts"
+FONTS = _DATA / "assets" / "fonts"
 """The fonts every screen uses (with their licences)."""
 
 

@@ -12,7 +12,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from ripple.paths import ROOT, SCENARIOS
+from ripple.paths import IN_CHECKOUT, ROOT, SCENARIOS
 
 NAME = "new"
 HELP = "write a commented starter scenario"
@@ -57,9 +57,10 @@ def starter_text(path: Path) -> str:
 
 def schema_for(path: Path) -> str:
     """Where the JSON Schema is, as the editor sees it from `path`: relative inside the
-    project (so the project can move), absolute elsewhere."""
+    project checkout (so the project can move), absolute elsewhere (and always when installed
+    from a wheel, whose schema is inside the package)."""
     folder = path.resolve().parent
-    if folder.is_relative_to(ROOT):
+    if IN_CHECKOUT and folder.is_relative_to(ROOT):
         return Path(os.path.relpath(SCHEMA, folder)).as_posix()
     return SCHEMA.as_posix()
 

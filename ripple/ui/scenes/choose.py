@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from ripple.paths import ROOT, SCENARIOS
+from ripple.paths import IN_CHECKOUT, ROOT, SCENARIOS
 from ripple.save import SavedGame
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
@@ -61,11 +61,13 @@ def start_game(
     teams: tuple[str, ...] = (),
     roles: bool = False,
     timer: float | None = None,
+    autosave_to: Path | None = None,
 ) -> list[str]:
     """Open the play screen on a new game of `path`; returns the problems if it cannot.
 
     With `teams`, they take turns on their own copies of the organisation, or, with
-    `roles`, share one organisation, each running a block of departments.
+    `roles`, share one organisation, each running a block of departments. A saved game goes
+    on writing to `autosave_to`, the save it came from, when given.
     """
     try:
         scenario = load_scenario(path)
@@ -73,7 +75,14 @@ def start_game(
         return [str(problem) for problem in error.problems]
     owned = split_roles(scenario, teams) if roles and len(teams) > 1 else None
     session = Session(
-        scenario, path, seed=seed, save_to=save_to, saved=saved, teams=teams, roles=owned
+        scenario,
+        path,
+        seed=seed,
+        save_to=save_to,
+        saved=saved,
+        teams=teams,
+        roles=owned,
+        autosave_to=autosave_to,
     )
     app.push(PlayScene(app, session, timer=timer))
     return []
@@ -221,8 +230,9 @@ class ChooseScene(Scene):
                     shown = ("· " if k == 0 else "  ") + line
                     y = blit(surface, theme, shown, (x, y), scale=0.85, colour=palette.muted).bottom
         path = next(p for p, s, _ in self.scenarios if s is scenario)
+        # The notes are in the project's docs/, which a wheel does not carry.
         note = ROOT / "docs" / "scenarios" / f"{path.stem}.md"
-        if note.exists():
+        if IN_CHECKOUT and note.is_file():
             where = f"Facilitator note: {note.relative_to(ROOT)}"
             bottom = (x, self.about.bottom - pad // 2)
             blit(
