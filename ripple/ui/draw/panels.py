@@ -75,25 +75,49 @@ def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: 
         x += pad // 2
 
 
+BANNER_SCALES = (1.8, 1.4, 1.1)
+"""The banner's text sizes, largest first."""
+
+
+def _places(box: pygame.Rect, area: pygame.Rect) -> list[pygame.Rect]:
+    """Where a banner may go in `area`, best first: along the top, the foot, the middle."""
+    places = []
+    for y in ("top", "bottom", "centery"):
+        for x in ("centerx", "right", "x"):
+            place = box.copy()
+            setattr(place, y, getattr(area, y))
+            setattr(place, x, getattr(area, x))
+            places.append(place)
+    return places
+
+
 def draw_banner(
-    surface: pygame.Surface, theme: Theme, scene: PlayScene, text: str
+    surface: pygame.Surface,
+    theme: Theme,
+    scene: PlayScene,
+    text: str,
+    avoid: tuple[pygame.Rect, ...] = (),
 ) -> pygame.Rect | None:
     """A big line for a moment (whose turn it is now, or that play is paused), where it hides
     no department or customer: at the top of the graph, else at its foot, else over the log.
-    Returns where it went."""
+    Returns where it went; it keeps clear of `avoid` too (an inspect card)."""
     if not text:
         return None
     palette = theme.palette
-    image = theme.text(text, 1.8, palette.background, "bold")
-    box = image.get_rect().inflate(theme.unit * 2, theme.unit)
-    area, gap = scene.area, theme.unit // 2
-    top = box.copy()
-    top.midtop = (area.centerx, area.y + gap)
-    foot = box.copy()
-    foot.midbottom = (area.centerx, area.bottom - gap)
-    taken = [*scene.graph.nodes.values(), *scene.graph.customers.values()]
-    box = next((place for place in (top, foot) if place.collidelist(taken) < 0), None) or box
-    if box is not top and box is not foot:
+    area = scene.area.inflate(-theme.unit, -theme.unit)
+    taken = [*scene.graph.nodes.values(), *scene.graph.customers.values(), *avoid]
+    for scale in BANNER_SCALES:  # smaller before it covers anything
+        image = theme.text(text, scale, palette.background, "bold")
+        box = image.get_rect().inflate(theme.unit * 2, theme.unit)
+        free = [
+            place
+            for place in _places(box, area)
+            if area.contains(place) and place.collidelist(taken) < 0
+        ]
+        if free:
+            box = free[0]
+            break
+    else:
         box.center = scene.log.center
     panel(surface, box, palette.focus, radius=box.height // 3)
     surface.blit(image, image.get_rect(center=box.center))
@@ -203,12 +227,15 @@ def draw_inspect(
     palette = theme.palette
     pad = theme.unit // 2
     area = scene.area
-    width = min(area.width - 2 * pad, round(theme.unit * 30), round(area.width * 0.62))
+    anchor = pygame.Rect(card.anchor)
+    beside = max(area.right - anchor.right, anchor.left - area.left) - 2 * pad
+    widest = min(area.width - 2 * pad, round(theme.unit * 30), round(area.width * 0.62))
+    width = max(min(widest, beside), min(widest, round(theme.unit * 16)))  # beside it if it can
     wrapped = [w for line in card.lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
     line = theme.text("Ag", 0.8).get_height() + 4
     height = pad + theme.text("Ag", 1.0, None, "bold").get_height() + 2 + len(wrapped) * line
     box = _beside(
-        pygame.Rect(card.anchor),
+        anchor,
         (width, height),
         area,
         pad,

@@ -77,17 +77,16 @@ class PlayPicture:
         for rect in (self.status, self.side, self.log):
             surface.blit(self._panels, rect, area=rect)
         card = card_view(self)
-        if card is not None:
-            draw_inspect(surface, self.theme, self, card)
-        draw_banner(surface, self.theme, self, banner_text(self))
+        box = draw_inspect(surface, self.theme, self, card) if card is not None else None
+        draw_banner(surface, self.theme, self, banner_text(self), (box,) if box else ())
         draw_callout(surface, self.theme, self)
 
     def _draw_still(self, surface: pygame.Surface, view: StillView) -> None:
         self._draw_graph(surface)
         self._draw_panels(surface, view.panels)
-        if view.card is not None:
-            draw_inspect(surface, self.theme, self, view.card)
-        draw_banner(surface, self.theme, self, view.banner)
+        card = view.card
+        box = draw_inspect(surface, self.theme, self, card) if card is not None else None
+        draw_banner(surface, self.theme, self, view.banner, (box,) if box else ())
 
     def _draw_graph(self, surface: pygame.Surface) -> None:
         theme = self.theme
