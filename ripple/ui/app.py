@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from ripple.ui import intents
-from ripple.ui.input import translate
+from ripple.ui.input import Pointer, translate
 from ripple.ui.scene import Scene
 from ripple.ui.sound import Sound
 from ripple.ui.theme import Theme
@@ -70,6 +70,7 @@ class App:
         self.projector = projector
         self.sound = Sound(enabled=sound)
         self.scenes: list[Scene] = []
+        self.pointer = Pointer()
         self.running = True
         self.clock = pygame.time.Clock()
         self.frame_seconds = 0.0
@@ -172,7 +173,7 @@ class App:
         """One frame: read input, update the top scene, draw the visible scenes."""
         started = time.perf_counter()
         for event in pygame.event.get():
-            intent = translate(event)
+            intent = translate(event, self.pointer)
             if intent is not None:
                 self.send(intent)
             if not self.running:
