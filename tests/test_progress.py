@@ -4,11 +4,13 @@ a save whose scenario was edited offers a fresh start; one whose scenario is gon
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -33,6 +35,7 @@ from ripple.ui.scenes.overlay import ConfirmOverlay
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.saved import SavedGamesScene
 from ripple.ui.scenes.title import TitleScene
+from ripple.ui.theme import Theme
 
 START = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 SAMPLE = Record(
@@ -288,3 +291,91 @@ def test_unreadable_saves_are_left_out(tmp_path: Path) -> None:
     saved_game(my_scenario(tmp_path), 1)
     (data_dir() / "autosave" / "broken.json").write_text("{ not json")
     assert [e.path.stem for e in autosaves()] == ["mine"]
+
+
+# --- the record panel, whatever it holds --------------------------------------------------
+
+
+class Drawn(pygame.Surface):
+    """A window-sized surface that notes each text drawn on it, and where its ink went."""
+
+    def __init__(self, size: tuple[int, int], made: dict[int, str]) -> None:
+        super().__init__(size)
+        self.made = made
+        self.texts: list[tuple[str, pygame.Rect]] = []
+
+    def blit(  # type: ignore[override]
+        self, source: pygame.Surface, dest: Any, area: Any = None, special_flags: int = 0
+    ) -> pygame.Rect:
+        rect = super().blit(source, dest, area, special_flags)
+        ink = source.get_bounding_rect()
+        if id(source) in self.made and area is None and ink.width:
+            self.texts.append((self.made[id(source)], ink.move(rect.topleft)))
+        return rect
+
+
+NOW = datetime(2025, 3, 10, 12, 0).astimezone()
+
+
+def recorded(scenario: str, title: str, hour: int, minute: int, **rest: Any) -> Record:
+    """A game of `scenario` that ended yesterday (local time) at hour:minute."""
+    moment = (NOW - timedelta(days=1)).replace(hour=hour, minute=minute)
+    return replace(
+        SAMPLE, scenario=scenario, title=title, finished=moment.astimezone(UTC).isoformat(), **rest
+    )
+
+
+def test_the_record_panel_keeps_wide_dates_and_long_names_whole_and_apart(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'yesterday 23:58' is about the widest date there is; a long title, a team, a what-if tag
+    and a copy's file name make the widest scenario cells. A tall window's large text leaves
+    the panel narrow, where the table's columns once ran into each other."""
+    long_title = "The Long Weekend Backlog at the Regional Claims Office"
+    records = [
+        replace(SAMPLE, finished="2023-09-28T10:00:00+00:00", satisfaction=0.42),
+        recorded("/s/onboarding.yaml", "Onboarding Overload", 18, 5),
+        recorded("/s/hotline.yaml", "Hotline Havoc", 19, 0, satisfaction=0.07),
+        recorded("/s/a-copy-of-the-claims-ripple-being-edited.yaml", SAMPLE.title, 20, 8),
+        recorded("/s/weekend.yaml", long_title, 21, 47, satisfaction=1.0, on_time=1.0),
+        recorded("/s/audit.yaml", "Audit Season", 22, 38, team="Blue"),
+        recorded("/s/hotline.yaml", "Hotline Havoc", 23, 8, on_time=0.0),
+        *(
+            recorded("/s/weekend.yaml", long_title, 23, 56 + n, team="Night shift", what_if=True)
+            for n in range(3)
+        ),
+    ]
+    data = {"format": "ripple-records", "version": 1, "records": [asdict(r) for r in records]}
+    write_atomic(records_file(), json.dumps(data))
+    made: dict[int, str] = {}
+    render = Theme.text
+
+    def noted(self: Theme, text: str, *args: Any, **kwargs: Any) -> pygame.Surface:
+        image = render(self, text, *args, **kwargs)
+        made[id(image)] = text
+        return image
+
+    monkeypatch.setattr(Theme, "text", noted)
+    scene = SavedGamesScene(app)
+    scene.now = NOW
+    app.push(scene)
+    for size in [(1000, 1400), (1024, 768), (800, 600), (1280, 720), (1920, 1080), (3840, 2160)]:
+        app.resize(size)
+        surface = Drawn(size, made)
+        scene.draw(surface)
+        window = pygame.Rect((0, 0), size)
+        outside = [text for text, rect in surface.texts if not window.contains(rect)]
+        assert not outside, f"at {size}: text leaves the window: {outside}"
+        touching = [
+            (a, b)
+            for (a, ra), (b, rb) in itertools.combinations(surface.texts, 2)
+            if ra.colliderect(rb)
+        ]
+        assert not touching, f"at {size}: texts overlap: {touching}"
+        shown = [text for text, _ in surface.texts]
+        assert not [t for t in shown if t.endswith("…")], f"at {size}: text cut: {shown}"
+        said = " ".join(shown)
+        assert "10 games played" in said, f"at {size}: the count is left out"
+        # the newest game, the widest row, is always shown whole; a note counts the rest
+        for words in ("yesterday 23:58", "Night shift", "what-if", "earlier games"):
+            assert words in said, f"at {size}: {words!r} is left out of {shown}"
