@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from ripple.ui.scenes.play import PlayScene
 
 
+STATUS_SCALES = (1.0, 0.85, 0.72)
+"""The status bar's text sizes, largest first: smaller text before anything is cut."""
+
+
 def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: StatusView) -> None:
     """Scoreboard, then the title if there is room: smaller text before anything is cut."""
     palette = theme.palette
@@ -23,14 +27,24 @@ def draw_status(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: 
     pad = theme.unit
     entries = list(view.entries)
     meter = round(theme.unit * 4)
-    for scale in (1.0, 0.85, 0.72):
+
+    def width(scale: float) -> int:
         font = theme.font(theme.size(scale), "bold")
-        needed = sum(
+        return sum(
             font.size(text)[0] + pad + (meter + pad // 2 if share is not None else 0)
             for text, share in entries
         )
-        if needed <= rect.width - pad:
-            break
+
+    def title_width(scale: float) -> int:
+        return theme.font(theme.size(scale * 1.2), "bold").size(view.title)[0] + pad
+
+    # The largest text at which the scores and the whole title fit; else the scores alone.
+    scale = next(
+        (s for s in STATUS_SCALES if width(s) + title_width(s) <= rect.width - pad),
+        next((s for s in STATUS_SCALES if width(s) <= rect.width - pad), STATUS_SCALES[-1]),
+    )
+    font = theme.font(theme.size(scale), "bold")
+    needed = width(scale)
     while len(entries) > 1 and needed > rect.width - pad:  # a narrow window: the least go
         text, share = entries.pop()
         needed -= font.size(text)[0] + pad + (meter + pad // 2 if share is not None else 0)
@@ -213,9 +227,15 @@ def draw_log(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: Log
     lines = [*said, *view.lines]
     step = theme.font(theme.size(0.95)).get_linesize() + 2
     fits = max(1, (rect.bottom - y) // step)
+    more = len(lines) - fits
     for index, line in enumerate(lines[:fits]):
         colour = palette.warn if index < len(said) else palette.text
-        text = theme.fit(line, width, 0.95)
+        room = width
+        if more > 0 and index == fits - 1:  # the lines that do not fit are counted, not lost
+            mark = theme.text(f"+{more} more", 0.8, palette.muted)
+            surface.blit(mark, mark.get_rect(bottomright=(rect.right - pad, rect.bottom - 4)))
+            room -= mark.get_width() + pad
+        text = theme.fit(line, room, 0.95)
         y = blit(surface, theme, text, (pad, y), scale=0.95, colour=colour).bottom + 2
 
 
@@ -232,8 +252,10 @@ def draw_inspect(
     widest = min(area.width - 2 * pad, round(theme.unit * 30), round(area.width * 0.62))
     width = max(min(widest, beside), min(widest, round(theme.unit * 16)))  # beside it if it can
     wrapped = [w for line in card.lines for w in theme.wrap(line, width - 2 * pad, 0.8)]
+    titles = theme.wrap(card.title, width - 2 * pad, 1.0, "bold")
     line = theme.text("Ag", 0.8).get_height() + 4
-    height = pad + theme.text("Ag", 1.0, None, "bold").get_height() + 2 + len(wrapped) * line
+    heading = theme.text("Ag", 1.0, None, "bold").get_height() * len(titles)
+    height = pad + heading + 2 + len(wrapped) * line
     box = _beside(
         anchor,
         (width, height),
@@ -242,17 +264,10 @@ def draw_inspect(
         [*scene.graph.nodes.values(), *scene.graph.chips.values(), *scene.graph.customers.values()],
     )
     panel(surface, box, palette.raised, edge=palette.focus, width=theme.line * 2)
-    title = theme.wrap(card.title, width - 2 * pad, 1.0, "bold")[0]
-    y = (
-        blit(
-            surface,
-            theme,
-            theme.fit(title, width - 2 * pad, 1.0, "bold"),
-            (box.x + pad, box.y + pad // 2),
-            face="bold",
-        ).bottom
-        + 2
-    )
+    y = box.y + pad // 2
+    for text in titles:
+        y = blit(surface, theme, text, (box.x + pad, y), face="bold").bottom
+    y += 2
     for text in wrapped:
         y = blit(surface, theme, text, (box.x + pad, y), scale=0.8).bottom + 4
     return box
