@@ -9,6 +9,7 @@ import pytest
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.scenario import check
 from ripple.scenario.load import check_file, check_text, load_text
+from ripple.scenario.model import Scenario
 from ripple.scenario.problems import Problem
 
 # The scenario of DESIGN.md, completed with the departments it refers to. Line numbers in
@@ -691,10 +692,43 @@ def test_an_intervention_that_costs_more_than_the_budget() -> None:
             31,
             11,
             "intervention 1 (coach) costs 5 but the budget is 3 a turn, so nobody can ever "
-            "choose it",
+            "choose it; lower its cost to 3 or less, or raise budget to 5",
         )
     ]
     assert problems(edit("seed: 7\n", "seed: 7\nbudget: 5\n", text)) == []
+
+
+def test_a_standard_menu_choice_the_budget_can_never_pay_for() -> None:
+    """The standard menu is not written in the file: the warning points at the budget."""
+    text = edit("seed: 7\n", "seed: 7\nbudget: 2\n")
+    found = warnings_in(text)
+    assert found and all((line, column) == (4, 9) for line, column, _ in found)
+    assert found[0][2] == (
+        "the standard menu's 'Fix a root cause' costs 3 but the budget is 2 a turn, so nobody "
+        "can ever choose it; raise budget to 3, or write your own interventions"
+    )
+    assert str(check_text(text, "s.yaml")[0]).startswith("s.yaml:4:9: warning: ")
+
+
+def test_every_standard_menu_choice_fits_the_default_budget_and_the_screen() -> None:
+    from ripple.scenario.menu import STANDARD_MENU
+
+    budget = Scenario.model_fields["budget"].default
+    assert all(i.cost <= budget for i in STANDARD_MENU)
+    assert check_text(edit("seed: 7\n", "seed: 7\nbudget: 3\n")) == []
+
+
+def test_the_starter_scenario_validates_clean_and_every_choice_is_affordable(
+    tmp_path: Path,
+) -> None:
+    from ripple.commands.new import starter_text
+    from ripple.scenario.menu import STANDARD_MENU
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(starter_text(path), encoding="utf-8")
+    assert check_file(path) == []
+    budget = load_text(path.read_text(encoding="utf-8")).budget
+    assert all(i.cost <= budget for i in STANDARD_MENU)
 
 
 def test_a_department_name_too_long_for_the_smallest_screen() -> None:

@@ -52,6 +52,8 @@ class Parts:
     handoffs: set[tuple[str, str]]
     turns: int | None
     budget: int | None
+    standard_menu: bool = False
+    """True when the scenario writes no interventions, so the standard menu is on offer."""
 
     @classmethod
     def of(cls, scenario: Scenario | None, document: Document) -> Parts:
@@ -80,6 +82,7 @@ class Parts:
             handoffs={(a, b) for a, b in written if isinstance(a, str) and isinstance(b, str)},
             turns=_whole(turns),
             budget=_whole(budget),
+            standard_menu=not own_menu,
         )
 
 

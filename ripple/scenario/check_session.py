@@ -67,17 +67,29 @@ def _amount(value: float) -> str:
 
 
 def check_costs(parts: Parts, report: Report) -> None:
-    """Warn about an intervention that costs more than the whole budget of a turn."""
+    """Warn about any choice on offer that costs more than the whole budget of a turn, so no
+    player can ever afford it: at its cost, or at the budget for the standard menu's."""
     if parts.budget is None or parts.budget < 0:
         return
+    budget = parts.budget
     for index, intervention in parts.interventions:
-        if intervention.cost > parts.budget:
+        if intervention.cost > budget:
             here = ("interventions", index)
             report.warning(
                 (*here, "cost"),
-                f"{report.name(here)} costs {intervention.cost} but the budget is "
-                f"{parts.budget} a turn, so nobody can ever choose it",
+                f"{report.name(here)} costs {intervention.cost} but the budget is {budget} a "
+                f"turn, so nobody can ever choose it; lower its cost to {budget} or less, or "
+                f"raise budget to {intervention.cost}",
             )
+    if parts.standard_menu:
+        for intervention in parts.menu.values():
+            if intervention.cost > budget:
+                report.warning(
+                    ("budget",),
+                    f"the standard menu's '{intervention.name}' costs {intervention.cost} but "
+                    f"the budget is {budget} a turn, so nobody can ever choose it; raise budget "
+                    f"to {intervention.cost}, or write your own interventions",
+                )
 
 
 SCREEN = "1024x768"

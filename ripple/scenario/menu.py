@@ -4,6 +4,9 @@ It follows the habits of organisations that serve well: train and keep training,
 with internal customers, recognise people, fix root causes, cut red tape, hire for
 attitude, reward the right thing. Two items are tempting local optimisations that push
 problems downstream: that temptation is the point of the game.
+
+Every choice costs no more than the default budget of a turn, and every name is short
+enough to show in full on the play screen at 1024x768.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ STANDARD_MENU: tuple[Intervention, ...] = (
     ),
     Intervention(
         id="talk",
-        name="Talk with your internal customer",
+        name="Talk it through",
         description="Two-way communication on a hand-off: fewer defects made, more caught early.",
         cost=1,
         target="handoff",
@@ -54,7 +57,7 @@ STANDARD_MENU: tuple[Intervention, ...] = (
     ),
     Intervention(
         id="red_tape",
-        name="Send a senior manager to cut red tape",
+        name="Cut red tape",
         description="A senior manager works the hand-off for a while: it gets faster.",
         cost=2,
         target="handoff",
@@ -67,7 +70,7 @@ STANDARD_MENU: tuple[Intervention, ...] = (
         id="hire",
         name="Hire for attitude",
         description="New people who care about the next person in line: more capacity, later.",
-        cost=4,
+        cost=3,
         target="department",
         lag=4,
         effects=Effects(capacity=0.2, morale=0.05),

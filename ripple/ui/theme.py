@@ -83,6 +83,12 @@ _FACES = {
 SCALES = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1, 1.2, 1.3, 1.4, 1.6, 1.8)
 """The text sizes screens use, relative to the body size: loaded before the first frame."""
 
+FLOOR = 0.75
+"""The smallest size a label shrinks to before it wraps or is cut: still read from the back."""
+
+ELLIPSIS = "…"
+"""The mark at the end of text cut short: the last resort, after shrinking and wrapping."""
+
 _LETTERS = "".join(chr(c) for c in range(32, 127)) + "…·→▶▲▼✓✗⚠☺"
 _FILES: dict[str, bytes | None] = {}
 _FONTS: dict[tuple[str, int], pygame.font.Font] = {}
@@ -102,6 +108,20 @@ def _font(face: str, size: int) -> pygame.font.Font:
     return font
 
 
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Text laid out for a box: its lines, the size and face they are drawn at."""
+
+    lines: tuple[str, ...]
+    scale: float
+    face: str = "regular"
+
+    @property
+    def cut(self) -> bool:
+        """True when the text did not fit and its last line ends in an ellipsis."""
+        return bool(self.lines) and self.lines[-1].endswith(ELLIPSIS)
+
+
 class Theme:
     """Palette, sizes and cached text for a window of a given height."""
 
@@ -112,6 +132,7 @@ class Theme:
         self._texts: dict[tuple[str, int, Colour, str], pygame.Surface] = {}
         self._fits: dict[tuple[str, int, float, str], str] = {}
         self._wraps: dict[tuple[str, int, float, str], tuple[str, ...]] = {}
+        self._labels: dict[tuple[str, int, int, float, float, str], Label] = {}
 
     @property
     def line(self) -> int:
@@ -148,6 +169,72 @@ class Theme:
             self._texts[key] = surface
         return surface
 
+    def leading(self, scale: float = 1.0, face: str = "regular") -> int:
+        """The distance from one line of text to the next at `scale`."""
+        return self.font(self.size(scale), face).get_height()
+
+    def width(self, text: str, scale: float = 1.0, face: str = "regular") -> int:
+        """How wide `text` is at `scale`."""
+        return self.font(self.size(scale), face).size(text)[0]
+
+    def largest(
+        self,
+        text: str,
+        width: int,
+        scale: float = 1.0,
+        floor: float = FLOOR,
+        face: str = "regular",
+    ) -> float | None:
+        """The largest size from `scale` down to `floor` at which `text` fits `width` on one
+        line, or None when it does not fit even at `floor`."""
+        for size in _sizes(scale, floor):
+            if self.width(text, size, face) <= width:
+                return size
+        return None
+
+    def label(
+        self,
+        text: str,
+        width: int,
+        height: int,
+        scale: float = 1.0,
+        floor: float = FLOOR,
+        face: str = "regular",
+    ) -> Label:
+        """`text` laid out in a box of `width` by `height`: on one line at the largest size
+        down to `floor`; else wrapped onto as many lines as the box holds, at the largest size
+        that fits; only else cut with an ellipsis at `floor`. The box holds a line's ink: the
+        last line needs its size in pixels, the others their leading (cached)."""
+        key = (text, width, height, scale, floor, face)
+        found = self._labels.get(key)
+        if found is None:
+            if len(self._labels) > 4000:
+                self._labels.clear()
+            found = self._label(text, width, height, scale, floor, face)
+            self._labels[key] = found
+        return found
+
+    def _label(
+        self, text: str, width: int, height: int, scale: float, floor: float, face: str
+    ) -> Label:
+        one = self.largest(text, width, scale, floor, face)
+        if one is not None:
+            return Label((text,), one, face)
+        for size in _sizes(scale, floor):
+            lines = self.wrap(text, width, size, face)
+            wide = any(self.width(line, size, face) > width for line in lines)
+            if not wide and self._lines_in(height, size, face) >= len(lines):
+                return Label(tuple(lines), size, face)
+        keep = max(1, self._lines_in(height, floor, face))
+        lines = self.wrap(text, width, floor, face)
+        shown = lines[: keep - 1]
+        rest = " ".join(lines[keep - 1 :])
+        return Label((*shown, self.fit(rest + ELLIPSIS, width, floor, face)), floor, face)
+
+    def _lines_in(self, height: int, scale: float, face: str) -> int:
+        """How many lines of text at `scale` a box `height` tall holds."""
+        return max(0, (height - self.size(scale)) // self.leading(scale, face) + 1)
+
     def fit(self, text: str, width: int, scale: float = 1.0, face: str = "regular") -> str:
         """`text`, shortened with an ellipsis if it would be wider than `width` (cached)."""
         key = (text, width, scale, face)
@@ -170,9 +257,14 @@ class Theme:
         font = self.font(self.size(scale), face)
         if font.size(text)[0] <= width:
             return text
-        while text and font.size(text + "…")[0] > width:
+        whole = text
+        while text and font.size(text + ELLIPSIS)[0] > width:
             text = text[:-1]
-        return text.rstrip() + "…"
+        # end on a whole word when that keeps most of what fits: "Reward right first…"
+        words = text.rsplit(" ", 1)[0] if " " in text and whole[len(text)] != " " else text
+        if len(words) >= 0.6 * len(text):
+            text = words
+        return text.rstrip(" ,;:·-→") + ELLIPSIS
 
     def _wrap(self, text: str, width: int, scale: float, face: str) -> tuple[str, ...]:
         font = self.font(self.size(scale), face)
@@ -188,3 +280,8 @@ class Theme:
                     line = word
             lines.append(line)
         return tuple(lines)
+
+
+def _sizes(scale: float, floor: float) -> list[float]:
+    """`scale`, then every smaller size of SCALES down to `floor`: the sizes a label tries."""
+    return [scale, *(size for size in reversed(SCALES) if floor <= size < scale)]

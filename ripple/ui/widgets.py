@@ -8,7 +8,10 @@ from dataclasses import dataclass
 import pygame
 
 from ripple.ui import intents
-from ripple.ui.theme import Colour, Theme
+from ripple.ui.theme import FLOOR, Colour, Label, Theme
+
+SNUG = 0.85
+"""Rows of a list shrink to this share of their height before the list has to scroll."""
 
 
 def panel(
@@ -24,6 +27,14 @@ def panel(
     pygame.draw.rect(surface, colour, rect, border_radius=radius)
     if edge is not None:
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
+
+
+def outline(
+    surface: pygame.Surface, rect: pygame.Rect, colour: Colour, width: int, *, radius: int = 8
+) -> None:
+    """A highlight drawn round the outside of `rect`, so it never covers what is inside."""
+    ring = rect.inflate(2 * width, 2 * width)
+    pygame.draw.rect(surface, colour, ring, width=width, border_radius=radius + width)
 
 
 def choice_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, chosen: bool) -> None:
@@ -54,6 +65,26 @@ def blit(
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
+
+
+def draw_label(
+    surface: pygame.Surface,
+    theme: Theme,
+    label: Label,
+    pos: tuple[int, int],
+    *,
+    colour: Colour | None = None,
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """Draw a laid-out label's lines, the block's `anchor` at `pos`; returns where it went."""
+    step = theme.leading(label.scale, label.face)
+    images = [theme.text(line, label.scale, colour, label.face) for line in label.lines]
+    block = pygame.Rect(0, 0, max((i.get_width() for i in images), default=0), 0)
+    block.height = step * (len(images) - 1) + (images[-1].get_height() if images else 0)
+    setattr(block, anchor, pos)
+    for k, image in enumerate(images):
+        surface.blit(image, (block.x, block.y + k * step))
+    return block
 
 
 def screen_title(surface: pygame.Surface, theme: Theme, text: str, back: pygame.Rect) -> None:
@@ -112,27 +143,62 @@ class ListView:
         self.focus = 0
         self.first = 0
         self.rects: dict[int, pygame.Rect] = {}
-        self._area: tuple[pygame.Rect, int, int] | None = None
+        self._area: tuple[pygame.Rect, int, int, Theme | None] | None = None
 
     @property
     def current(self) -> Item | None:
         """The highlighted item."""
         return self.items[self.focus] if self.items else None
 
-    def place(self, area: pygame.Rect, row_height: int, gap: int) -> dict[str, pygame.Rect]:
-        """Lay the rows that fit out in `area`; returns their hotspots, named prefix:item."""
-        self._area = (area, row_height, gap)
-        visible = max(1, (area.height + gap) // (row_height + gap))
-        if visible < len(self.items):
-            visible = max(1, (area.height - row_height // 2 + gap) // (row_height + gap))
+    def place(
+        self, area: pygame.Rect, row_height: int, gap: int, theme: Theme | None = None
+    ) -> dict[str, pygame.Rect]:
+        """Lay the rows that fit out in `area`; returns their hotspots, named prefix:item.
+
+        Given the `theme`, a row whose label cannot show in full on one line gets room for
+        two. When not every row fits, rows shrink a little (to SNUG of their height), and
+        only then does the list scroll, following the highlight.
+        """
+        self._area = (area, row_height, gap, theme)
+        heights = [self._height(theme, item, area.width, row_height) for item in self.items]
+        span = sum(heights) + gap * (len(heights) - 1)
+        if span > area.height:  # shrink the rows a little rather than make the list scroll
+            share = max(SNUG, (area.height - gap * (len(heights) - 1)) / max(1, sum(heights)))
+            heights = [int(h * share) if h == row_height else h for h in heights]
+            span = sum(heights) + gap * (len(heights) - 1)
+        room = area.height if span <= area.height else area.height - row_height // 2
+
+        def fits(first: int, last: int) -> bool:
+            return sum(heights[first : last + 1]) + gap * (last - first) <= room
+
         self.focus = min(self.focus, max(0, len(self.items) - 1))
-        self.first = min(max(self.first, self.focus - visible + 1), self.focus)
-        self.first = max(0, min(self.first, len(self.items) - visible))
-        self.rects = {
-            index: pygame.Rect(area.x, area.y + k * (row_height + gap), area.width, row_height)
-            for k, index in enumerate(range(self.first, min(len(self.items), self.first + visible)))
-        }
+        self.first = min(self.first, self.focus)
+        while self.first < self.focus and not fits(self.first, self.focus):
+            self.first += 1
+        last = self.first
+        while last + 1 < len(self.items) and fits(self.first, last + 1):
+            last += 1
+        while self.first > 0 and fits(self.first - 1, last):
+            self.first -= 1
+        self.rects, y = {}, area.y
+        for index in range(self.first, min(len(self.items), last + 1)):
+            self.rects[index] = pygame.Rect(area.x, y, area.width, heights[index])
+            y += heights[index] + gap
         return self.hotspots
+
+    @staticmethod
+    def _height(theme: Theme | None, item: Item, width: int, row_height: int) -> int:
+        """A row's height: room for a second line when its label needs one (at the largest
+        sizes rows are drawn at, so a label that fits here fits when drawn)."""
+        if theme is None:
+            return row_height
+        pad = theme.unit // 2
+        width -= 2 * pad + theme.width("▶ ", 1.1, "bold")
+        if item.note and row_height < theme.size(1.1) * 2.2:  # the note beside the label
+            width -= theme.width(item.note, 0.8) + pad
+        if theme.largest(item.label, width, FLOOR, FLOOR, "bold") is not None:
+            return row_height
+        return row_height + theme.leading(0.9, "bold")
 
     @property
     def hotspots(self) -> dict[str, pygame.Rect]:
@@ -174,46 +240,72 @@ class ListView:
                     self.focus = index
         return None
 
+    @staticmethod
+    def _beside(theme: Theme, item: Item, rect: pygame.Rect, scale: float) -> bool:
+        """True when the item's note goes at the right of its row (a row too low for two)."""
+        return bool(item.note) and rect.height < theme.size(scale) * 2.2
+
+    def _row(
+        self, theme: Theme, index: int, indent: int, edge: int, scales: tuple[float, float]
+    ) -> tuple[str, int, int]:
+        """A row's label and the box it has: less the marker, the highlight and the note."""
+        item, rect = self.items[index], self.rects[index]
+        width = rect.width - indent - theme.unit // 2
+        height = rect.height - 2 * edge
+        scale, note_scale = scales
+        if self._beside(theme, item, rect, scale):
+            width -= theme.text(item.note, note_scale).get_width() + theme.unit // 2
+        elif item.note:
+            height -= theme.leading(note_scale)
+        return item.label, width, height
+
     def draw(
         self, surface: pygame.Surface, theme: Theme, *, scale: float = 1.1, note_scale: float = 0.8
     ) -> None:
-        """Draw the shown rows; the highlighted one is outlined and marked, not only recoloured."""
+        """Draw the shown rows; the highlighted one is outlined and marked, not only recoloured.
+
+        A label shrinks, then wraps, to show in full; every row lays its label out with room
+        for the marker and inside the highlight's edge, so moving the highlight changes no
+        label's size.
+        """
         palette = theme.palette
         pad = theme.unit // 2
+        edge = theme.line * 3  # the highlight's edge: text stays inside it
+        marker = theme.width("▶ ", scale, "bold")
+        rows = {
+            index: self._row(theme, index, pad + marker, edge, (scale, note_scale))
+            for index in self.rects
+        }
+        # every row at the size the longest label needs, so the list reads as one
+        size = min(
+            (theme.label(*box, scale, face="bold").scale for box in rows.values()), default=scale
+        )
         for index, rect in self.rects.items():
             item = self.items[index]
             focused = index == self.focus
             choice_panel(surface, rect, theme, focused)
             colour = palette.text if item.enabled else palette.muted
-            marker = "▶ " if focused else ""
-            label = theme.fit(marker + item.label, rect.width - 2 * pad, scale, "bold")
-            if item.note and rect.height < theme.size(scale) * 2.2:
+            label = theme.label(*rows[index], size, face="bold")
+            x = rect.x + pad + (marker if focused else 0)
+            beside = self._beside(theme, item, rect, scale)
+            if beside:
                 note = theme.text(item.note, note_scale, palette.muted)
-                label = theme.fit(
-                    marker + item.label, rect.width - 3 * pad - note.get_width(), scale, "bold"
-                )
                 surface.blit(note, note.get_rect(midright=(rect.right - pad, rect.centery)))
+            # a note below its label: the two lines stand together in the middle of the row
+            below = 0 if beside or not item.note else theme.leading(note_scale) + 2
+            at = (x, rect.centery - below // 2)
+            top = draw_label(surface, theme, label, at, colour=colour, anchor="midleft")
+            if focused:
                 blit(
                     surface,
                     theme,
-                    label,
-                    (rect.x + pad, rect.centery),
-                    scale=scale,
+                    "▶",
+                    (rect.x + pad, top.y),
+                    scale=label.scale,
                     colour=colour,
                     face="bold",
-                    anchor="midleft",
                 )
-                continue
-            top = blit(
-                surface,
-                theme,
-                label,
-                (rect.x + pad, rect.y + pad // 2),
-                scale=scale,
-                colour=colour,
-                face="bold",
-            )
-            if item.note:
+            if item.note and not beside:
                 note_text = theme.fit(item.note, rect.width - 2 * pad, note_scale)
                 blit(
                     surface,

@@ -8,6 +8,8 @@ nor the End turn button (which is beside the graph, not on it).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,7 @@ import pygame
 from ripple.scenario.model import SCREEN_PARTS, Scenario, parse_handoff
 from ripple.ui.draw.geometry import arrow, edge_point
 from ripple.ui.theme import Theme
-from ripple.ui.widgets import blit, panel
+from ripple.ui.widgets import blit, draw_label, panel
 
 if TYPE_CHECKING:
     from ripple.scenario.model import TutorialStep
@@ -224,8 +226,11 @@ def draw_callout(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     if guide.age < PULSE_SECONDS:
         pulse = (1 - math.cos(guide.age * 2 * math.pi)) / 2
     gap = 2 * (theme.line * 3 + 2 + round(pad * pulse))
-    for rect in (callout.target, callout.first):
-        if rect is not None:
+    rings = [rect for rect in (callout.target, callout.first) if rect is not None]
+    graph = scene.graph
+    others = [*graph.nodes.values(), *graph.chips.values(), *graph.customers.values()]
+    with _behind(surface, [r for r in others if r not in rings]):
+        for rect in rings:
             _ring(surface, theme, rect.inflate(gap, gap))
     aim = callout.target
     if aim is not None and not callout.box.colliderect(aim):
@@ -236,8 +241,9 @@ def draw_callout(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
     panel(surface, box, palette.raised, radius=pad, edge=palette.focus, width=theme.line * 2)
     x, y = box.x + pad, box.y + pad // 2
     y = blit(surface, theme, callout.heading, (x, y), scale=0.75, colour=palette.muted).bottom
-    title = theme.fit(callout.title, box.width - 2 * pad, 1.1, "bold")
-    y = blit(surface, theme, title, (x, y), scale=1.1, face="bold").bottom + pad // 2
+    room = (box.width - 2 * pad, _line(theme, 1.1, "bold"))
+    title = theme.label(callout.title, *room, 1.1, face="bold")
+    y = draw_label(surface, theme, title, (x, y)).bottom + pad // 2
     step = _line(theme, TEXT)
     for line in callout.lines:
         blit(surface, theme, line, (x, y), scale=TEXT)
@@ -249,6 +255,17 @@ def draw_callout(surface: pygame.Surface, theme: Theme, scene: PlayScene) -> Non
             y += _line(theme, TEXT, "bold")
     _button(surface, theme, callout.again, callout.labels[0], primary=False)
     _button(surface, theme, callout.next, callout.labels[1], primary=True)
+
+
+@contextmanager
+def _behind(surface: pygame.Surface, rects: list[pygame.Rect]) -> Iterator[None]:
+    """What is drawn inside the block goes behind `rects`: a ring round one department never
+    crosses the words of the hand-off label or the department beside it ("80%" stays 80%)."""
+    bounds = surface.get_rect()
+    kept = [(r.clip(bounds), surface.subsurface(r.clip(bounds)).copy()) for r in rects]
+    yield
+    for rect, image in kept:
+        surface.blit(image, rect)
 
 
 def _ring(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:

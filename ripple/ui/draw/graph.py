@@ -17,7 +17,7 @@ from ripple.engine.snapshot import DepartmentView
 from ripple.scenario.model import Scenario
 from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
 from ripple.ui.theme import Colour, Theme
-from ripple.ui.widgets import bar, blit, panel
+from ripple.ui.widgets import bar, blit, draw_label, outline, panel
 
 MOODS: dict[str, tuple[str, str]] = {
     "delighted": ("☺", "good"),
@@ -27,6 +27,27 @@ MOODS: dict[str, tuple[str, str]] = {
     "leaving": ("✗", "bad"),
 }
 """Each customer mood's icon and palette colour: the icon and the word carry it, not colour."""
+
+LEGENDS = (
+    "Bars: queue · quality · morale    % on a hand-off: internal customer satisfaction",
+    "Bars: queue · quality · morale    %: internal customer satisfaction",
+    "Bars: queue, quality, morale · %: how the next team rates it",
+)
+"""What the graph's bars and numbers mean, longest first: the longest that fits is shown."""
+
+BARS_LEAST = 3 * 9
+"""Height a department's three bars need at the least, in pixels: a title never takes it."""
+
+
+def highlight(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, chosen: bool, lit: bool
+) -> None:
+    """The ring round a chosen (focus colour, thicker) or lit (info colour) thing, drawn outside
+    it so it never covers the words inside."""
+    if chosen or lit:
+        colour = theme.palette.focus if chosen else theme.palette.info
+        radius = min(rect.height // 2, 8)
+        outline(surface, rect, colour, theme.line * (3 if chosen else 2), radius=radius)
 
 
 def rating_colour(theme: Theme, share: float) -> Colour:
@@ -95,8 +116,8 @@ class GraphView:
             round(theme.unit * 3.6), column.height // max(1, len(self.scenario.customers) + 1)
         )
         top = column.y + round(theme.unit * 2.2)
-        for index, customer in enumerate(self.scenario.customers):
-            self.customers[customer.id] = pygame.Rect(
+        for index, segment in enumerate(self.scenario.customers):
+            self.customers[segment.id] = pygame.Rect(
                 column.x, top + index * row, column.width, row - 4
             )
         spots = {f"dept:{d}": r for d, r in self.nodes.items()}
@@ -187,31 +208,14 @@ class GraphView:
         palette = theme.palette
         for key, chip in self.chips.items():
             rating = self._rating(key, before, after, t)
-            chosen = key == focus
-            edge = (
-                palette.focus
-                if chosen
-                else palette.info
-                if key in lit
-                else rating_colour(theme, rating)
-            )
+            edge = rating_colour(theme, rating)
             panel(
-                surface,
-                chip,
-                palette.panel,
-                radius=chip.height // 2,
-                edge=edge,
-                width=theme.line * (3 if chosen or key in lit else 1),
+                surface, chip, palette.panel, radius=chip.height // 2, edge=edge, width=theme.line
             )
-            blit(
-                surface,
-                theme,
-                f"{rating:.0%}",
-                chip.center,
-                scale=0.85,
-                face="bold",
-                anchor="center",
-            )
+            highlight(surface, theme, chip, key == focus, key in lit)
+            inner = chip.inflate(-2 * theme.line - 2, -2 * theme.line)
+            label = theme.label(f"{rating:.0%}", inner.width, inner.height, 0.85, face="bold")
+            draw_label(surface, theme, label, chip.center, anchor="center")
 
     @staticmethod
     def _rating(key: str, before: Snapshot, after: Snapshot, t: float) -> float:
@@ -253,13 +257,9 @@ class GraphView:
         rect = self.nodes[view.id]
         queue = mix(old.queue, view.queue, t)
         behind = view.queue > max(1.0, view.capacity)
-        if view.id == focus:
-            edge, width = palette.focus, theme.line * 4
-        elif view.id in lit:
-            edge, width = palette.info, theme.line * 2
-        else:
-            edge, width = (palette.warn if behind else palette.edge), theme.line
-        panel(surface, rect, palette.panel, edge=edge, width=width)
+        edge = palette.warn if behind else palette.edge
+        panel(surface, rect, palette.panel, edge=edge, width=theme.line)
+        highlight(surface, theme, rect, view.id == focus, view.id in lit)
         pad = max(4, theme.unit // 3)
         title = self._title(surface, theme, rect, view, behind, pad)
         bar_h = max(6, round((rect.bottom - title.bottom - pad) / 3) - 4)
@@ -313,7 +313,8 @@ class GraphView:
         behind: bool,
         pad: int,
     ) -> pygame.Rect:
-        """The department's name, with its capacity (or a warning that it is behind)."""
+        """The department's name, with its capacity (or a warning that it is behind) when
+        there is room: the name shrinks, then wraps, to show in full."""
         palette = theme.palette
         corner = (
             theme.text("⚠", 1.0, palette.warn, "symbols")
@@ -321,12 +322,11 @@ class GraphView:
             else theme.text(f"{view.capacity:.0f}/turn", 0.7, palette.muted)
         )
         room = rect.width - 2 * pad
-        fits = theme.font(theme.size(1.0), "bold").size(view.name)[0] + corner.get_width() + pad
-        show_corner = behind or fits <= room
-        name = theme.fit(
-            view.name, room - (corner.get_width() + pad if show_corner else 0), 1.0, "bold"
-        )
-        title = blit(surface, theme, name, (rect.x + pad, rect.y + pad // 2), face="bold")
+        tall = rect.height - pad - BARS_LEAST
+        beside = room - corner.get_width() - pad
+        show_corner = behind or theme.width(view.name, 1.0, "bold") <= beside
+        name = theme.label(view.name, beside if show_corner else room, tall, 1.0, face="bold")
+        title = draw_label(surface, theme, name, (rect.x + pad, rect.y + pad // 2))
         if show_corner:
             surface.blit(corner, corner.get_rect(topright=(rect.right - pad, rect.y + pad // 2)))
         return title
@@ -369,17 +369,18 @@ class GraphView:
                 )
             x = centre[0] + radius + theme.unit // 3
             room = rect.right - x
-            name = theme.fit(view.name, room, 0.8, "bold")
-            top = blit(
-                surface, theme, name, (x, rect.centery), scale=0.8, face="bold", anchor="bottomleft"
-            )
-            mood = theme.fit(f"{view.mood} {view.satisfaction:.0%}", room, 0.75)
-            blit(surface, theme, mood, (x, top.bottom), scale=0.75, colour=colour)
+            mood = theme.label(f"{view.mood} {view.satisfaction:.0%}", room, rect.height, 0.75)
+            below = theme.leading(mood.scale)
+            name = theme.label(view.name, room, rect.height - below, 0.8, face="bold")
+            high = theme.leading(name.scale, "bold") * len(name.lines) + below
+            top = draw_label(surface, theme, name, (x, rect.centery - high // 2))
+            draw_label(surface, theme, mood, (x, top.bottom), colour=colour)
 
     def draw_legend(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> None:
         """What the bars and the numbers on the graph mean, at the foot of the graph."""
-        text = "Bars: queue · quality · morale    % on a hand-off: internal customer satisfaction"
-        text = theme.fit(text, area.width - theme.unit, 0.7)
+        room = area.width - theme.unit
+        text = next((t for t in LEGENDS if theme.width(t, 0.7) <= room), LEGENDS[-1])
+        text = theme.fit(text, room, 0.7)
         blit(
             surface,
             theme,

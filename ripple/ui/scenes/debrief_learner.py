@@ -162,18 +162,13 @@ def draw_reflection(
     return box
 
 
-def _department(
-    canvas: Canvas, area: pygame.Rect, name: str, answers: Sequence[Answer], *, snug: bool = False
-) -> int:
-    """A department's heading and its four answers in a two by two grid, at the largest size
-    that fits `area`; the grid fills `area` unless `snug`. Returns the height used."""
-    theme = canvas.theme
-    heading = theme.fit(f"Looking back as {name}", area.width, 1.1, "bold")
-    top = canvas.text(heading, area.topleft, scale=1.1, face="bold").bottom + theme.unit // 3
+def _department(canvas: Canvas, area: pygame.Rect, name: str, answers: Sequence[Answer]) -> None:
+    """A department's heading and its four answers in a two by two grid filling `area`, at
+    the largest size that fits it."""
+    top = _heading(canvas, area, name)
     grid = pygame.Rect(area.x, top, area.width, area.bottom - top)
-    cards, heights = _layout(canvas, grid, answers)
-    room = min(sum(heights), grid.height) if snug else grid.height
-    heights = [room * h // sum(heights) for h in heights]
+    cards, heights, _ = _layout(canvas, grid, answers)
+    heights = [grid.height * h // sum(heights) for h in heights]
     width, gap = _cells(grid)
     y = grid.y
     for row, height in enumerate(heights):
@@ -182,7 +177,25 @@ def _department(
             rect = pygame.Rect(grid.x + column * (width + gap), y, width, height - gap)
             _draw_card(canvas, rect, cards[k], k + 1)
         y += height
-    return y - area.y
+
+
+def _heading(canvas: Canvas, area: pygame.Rect, name: str, *, draw: bool = True) -> int:
+    """The 'Looking back as' heading at the top of `area`, smaller before it is cut; returns
+    where the answers start."""
+    theme = canvas.theme
+    label = theme.label(
+        f"Looking back as {name}", area.width, canvas.height(1.1), 1.1, SMALLEST, "bold"
+    )
+    for k, line in enumerate(label.lines if draw else ()):
+        step = canvas.height(label.scale)
+        canvas.text(line, (area.x, area.y + k * step), scale=label.scale, face="bold")
+    return area.y + canvas.height(1.1) + theme.unit // 3
+
+
+def _fits(canvas: Canvas, area: pygame.Rect, answers: Sequence[Answer]) -> bool:
+    """True when a department's answers fit `area` whole, under their heading."""
+    top = _heading(canvas, area, "", draw=False)
+    return _layout(canvas, pygame.Rect(area.x, top, area.width, area.bottom - top), answers)[2]
 
 
 def _stacked(
@@ -191,23 +204,25 @@ def _stacked(
     first: tuple[str, Sequence[Answer]],
     second: tuple[str, Sequence[Answer]],
 ) -> None:
-    """The first department fully on top; the second below, as much of it as fits, or a line
-    saying where its answers are."""
+    """Both departments, one above the other, when both fit whole; else the first fully and
+    a line saying where the second's answers are."""
     theme = canvas.theme
-    row = 3 * canvas.height(SMALLEST) + 2 * theme.unit
-    least = canvas.height(1.1) + theme.unit // 3 + 2 * row
-    upper = pygame.Rect(area.x, area.y, area.width, area.height - least - theme.unit // 2)
-    used = _department(canvas, upper, *first, snug=True)
-    below = pygame.Rect(area.x, area.y + used + theme.unit // 2, area.width, 0)
-    below.height = area.bottom - below.y
-    if below.height >= least:
-        _department(canvas, below, *second)
+    gap = theme.unit // 2
+    half = (area.height - gap) // 2
+    upper = pygame.Rect(area.x, area.y, area.width, half)
+    lower = pygame.Rect(area.x, area.bottom - half, area.width, half)
+    if _fits(canvas, upper, first[1]) and _fits(canvas, lower, second[1]):
+        _department(canvas, upper, *first)
+        _department(canvas, lower, *second)
         return
     words = f"Also looked after: {second[0]}. Its answers are in the summary the pack holds (X)."
-    bottom = (area.x, area.bottom - canvas.height(SMALLEST))
-    canvas.text(
-        theme.fit(words, area.width, SMALLEST), bottom, scale=SMALLEST, colour=theme.palette.muted
-    )
+    line = canvas.height(SMALLEST)
+    also = theme.label(words, area.width, 2 * line, SMALLEST, SMALLEST)
+    top = area.bottom - len(also.lines) * line
+    _department(canvas, pygame.Rect(area.x, area.y, area.width, top - gap - area.y), *first)
+    for k, text in enumerate(also.lines):
+        at = (area.x, top + k * line)
+        canvas.text(text, at, scale=also.scale, colour=theme.palette.muted)
 
 
 def _cells(area: pygame.Rect) -> tuple[int, int]:
@@ -226,10 +241,12 @@ class Card:
     short: Text
     facts: tuple[Text, ...]
 
-    def height(self, canvas: Canvas) -> int:
-        """The height the card needs to show everything."""
-        parts = (self.question, self.answer, *self.facts)
-        return sum(p.height(canvas) for p in parts) + 2 * canvas.theme.unit
+    def height(self, canvas: Canvas, *, facts: bool = True) -> int:
+        """The height the card needs to show everything (or, without `facts`, the question
+        and the answer, and a line saying more facts are in the pack)."""
+        parts = (self.question, self.answer, *(self.facts if facts else ()))
+        more = 0 if facts or not self.facts else canvas.height(SMALLEST)
+        return sum(p.height(canvas) for p in parts) + more + 2 * canvas.theme.unit
 
 
 def _card(canvas: Canvas, answer: Answer, width: int, scale: float) -> Card:
@@ -248,18 +265,20 @@ def _card(canvas: Canvas, answer: Answer, width: int, scale: float) -> Card:
 
 def _layout(
     canvas: Canvas, grid: pygame.Rect, answers: Sequence[Answer]
-) -> tuple[list[Card], list[int]]:
-    """The cards at the largest size at which all four fit `grid`, and what each of the two
-    rows needs (gap included)."""
+) -> tuple[list[Card], list[int], bool]:
+    """The cards at the largest size at which all four fit `grid` with their facts, else
+    with the facts that fit (the rest marked), what each of the two rows needs (gap
+    included), and whether they fit at all (if not, answers will be cut)."""
     width, gap = _cells(grid)
     inner = width - canvas.theme.unit
-    for scale in SCALES:
-        cards = [_card(canvas, answer, inner, scale) for answer in answers]
-        needs = [card.height(canvas) for card in cards]
-        heights = [max(needs[0], needs[1]) + gap, max(needs[2], needs[3]) + gap]
-        if sum(heights) <= grid.height:
-            break
-    return cards, heights
+    for facts in (True, False):
+        for scale in SCALES:
+            cards = [_card(canvas, answer, inner, scale) for answer in answers]
+            needs = [card.height(canvas, facts=facts) for card in cards]
+            heights = [max(needs[0], needs[1]) + gap, max(needs[2], needs[3]) + gap]
+            if sum(heights) <= grid.height:
+                return cards, heights, True
+    return cards, heights, False
 
 
 def _draw_card(canvas: Canvas, rect: pygame.Rect, card: Card, number: int) -> None:
@@ -287,8 +306,12 @@ def _draw_card(canvas: Canvas, rect: pygame.Rect, card: Card, number: int) -> No
     if answer.height(canvas) > bottom - y:
         answer = card.short.cut(canvas, bottom - y)
     y = answer.draw(canvas, x, y) + theme.unit // 4
-    for text in card.facts:
-        if y + text.height(canvas) > bottom:
+    mark = canvas.height(SMALLEST)
+    for shown, text in enumerate(card.facts):
+        left = len(card.facts) - shown
+        if y + text.height(canvas) + (mark if left > 1 else 0) > bottom:
+            more = f"+ {left} more in the pack (X)"
+            canvas.text(more, (x, y), scale=SMALLEST, colour=palette.muted)
             break
         y = text.draw(canvas, x, y)
 

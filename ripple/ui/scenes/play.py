@@ -99,7 +99,7 @@ class PlayScene(PlayPicture, Scene):
         self.hotspots = {
             k: v for k, v in self.hotspots.items() if not k.startswith(("intervention:", "target:"))
         }
-        self.hotspots |= rows.place(space, round(unit * 1.9), 3)
+        self.hotspots |= rows.place(space, round(unit * 1.9), 3, self.theme)
         self.hotspots["end_turn"] = end
         self.preview = pygame.Rect(
             space.x, rows.bottom + pad, space.width, end.y - rows.bottom - 2 * pad

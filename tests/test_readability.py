@@ -1,0 +1,244 @@
+"""Read from the back of a room: at 1024x768, and in projector mode, no label of the shipped
+scenarios is cut short (the decisions and targets lists, the department boxes, the customers,
+the reflection page), highlights and the tutorial's ring never cover words, and moving work
+is big enough to see and never bunches."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+from collections.abc import Iterator
+from typing import Any
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from ripple.engine import Game
+from ripple.paths import SCENARIOS, TUTORIAL_SCENARIO
+from ripple.report.record import play_out
+from ripple.scenario.load import load_scenario
+from ripple.ui.app import App
+from ripple.ui.draw import flow
+from ripple.ui.draw.callout import draw_callout
+from ripple.ui.draw.charts import Canvas
+from ripple.ui.pilot import Pilot
+from ripple.ui.scenes.choose import start_game
+from ripple.ui.scenes.debrief_learner import draw_reflection
+from ripple.ui.scenes.play import PlayScene
+from ripple.ui.theme import ELLIPSIS, Theme
+
+SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+MODES = {"1024x768": False, "projector": True}
+SIZE = (1024, 768)
+
+
+@pytest.fixture
+def cuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every text the screens shortened with an ellipsis while the test ran."""
+    found: list[str] = []
+    fit = Theme.fit
+
+    def noted(self: Theme, text: str, width: int, *args: Any, **kwargs: Any) -> str:
+        shown = fit(self, text, width, *args, **kwargs)
+        if shown != text:
+            found.append(text)
+        return shown
+
+    monkeypatch.setattr(Theme, "fit", noted)
+    yield found
+
+
+def play_screen(name: str, projector: bool, turns: int = 2) -> tuple[App, PlayScene, Pilot]:
+    """The play screen of a shipped scenario at 1024x768, `turns` played."""
+    app = App(SIZE, sound=False, projector=projector)
+    assert start_game(app, SCENARIOS / f"{name}.yaml") == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot = Pilot(app)
+    for _ in range(turns):
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not scene.session.resolving and not scene.animating)
+    pilot.frames(2)
+    return app, scene, pilot
+
+
+# --- nothing cut ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_no_label_on_the_play_screen_is_cut(name: str, mode: str, cuts: list[str]) -> None:
+    """The graph, the decisions list and every targets list, each row highlighted in turn."""
+    _, scene, pilot = play_screen(name, MODES[mode])
+    menu = scene.session.game.menu.interventions
+    for _ in scene.menu.items:
+        current = scene.menu.current
+        assert current is not None
+        if menu[current.name].target != "everyone":
+            pilot.press(pygame.K_RETURN, frames=2)  # a tutorial may refuse: no targets then
+            for _ in scene.targets.items if scene.targeting else ():
+                pilot.press(pygame.K_DOWN, frames=2)
+            pilot.press(pygame.K_ESCAPE, frames=2)
+        pilot.press(pygame.K_DOWN, frames=2)
+    scene.session.close()
+    names = {i.name for i in menu.values()} | {d.name for d in scene.session.scenario.departments}
+    names |= {c.name for c in scene.session.scenario.customers}
+    labels = [cut for cut in cuts if "→" in cut or "->" in cut or cut in names]
+    assert not labels, f"{name} ({mode}): cut short: {sorted(set(labels))}"
+
+
+class Words(Canvas):
+    """A canvas that keeps the words drawn on it."""
+
+    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+        super().__init__(surface, theme)
+        self.words: list[str] = []
+
+    def text(self, text: str, pos: tuple[int, int], **style: Any) -> pygame.Rect:
+        self.words.append(text)
+        return super().text(text, pos, **style)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_no_line_of_the_reflection_page_is_cut(name: str, mode: str) -> None:
+    """Every policy's game, with the departments it looked after and with two chosen."""
+    pygame.font.init()
+    scenario = load_scenario(SCENARIOS / f"{name}.yaml")
+    theme = Theme(SIZE[1], projector=MODES[mode])
+    unit = theme.unit
+    top = round(unit * 2.6) + round(unit * 2.2) + unit // 2
+    area = pygame.Rect(unit, top, SIZE[0] - 2 * unit, SIZE[1] - round(unit * 1.8) - top - unit // 2)
+    ids = [d.id for d in scenario.departments]
+    for policy in ("customer", "silo", "none"):
+        game = Game(scenario)
+        play_out(game, policy)
+        for chosen in ((), tuple(ids[:2]), tuple(ids[1:3])):
+            canvas = Words(pygame.Surface(SIZE), theme)
+            draw_reflection(canvas, area, game, chosen, "", False)
+            cut = [w for w in canvas.words if ELLIPSIS in w]
+            assert not cut, f"{name} ({mode}, {policy}, {chosen}): cut short: {cut[:3]}"
+
+
+def test_a_label_shrinks_then_wraps_and_is_cut_only_as_a_last_resort() -> None:
+    pygame.font.init()
+    theme = Theme(768)
+    text = "Claims Intake → Assessment"
+    wide = theme.width(text, 0.9, "bold")
+    assert theme.largest(text, wide, 0.9, face="bold") == 0.9
+    smaller = theme.largest(text, wide - 10, 0.9, face="bold")
+    assert smaller is not None and smaller < 0.9
+    assert theme.largest(text, 20, 0.9, face="bold") is None
+    two = theme.label(text, wide // 2 + 20, 3 * theme.leading(0.9, "bold"), 0.9, face="bold")
+    assert len(two.lines) == 2 and not two.cut and " ".join(two.lines) == text
+    one = theme.label(text, wide // 2, theme.size(0.9), 0.9, face="bold")
+    assert one.cut and len(one.lines) == 1
+    assert theme.fit("Reward right first time", theme.width("Reward right first ti", 0.9), 0.9) == (
+        "Reward right first…"
+    )
+
+
+# --- highlights and rings never cover words -------------------------------------------------
+
+
+def _inside(surface: pygame.Surface, rect: pygame.Rect) -> bytes:
+    return pygame.image.tobytes(surface.subsurface(rect), "RGB")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_highlight_goes_round_a_box_or_a_label_and_not_over_it(mode: str) -> None:
+    _, scene, _ = play_screen("claims", MODES[mode], turns=0)
+    graph, theme = scene.graph, scene.theme
+    now = scene.session.after
+    for name in ("dept:intake", "handoff:intake->assessment"):
+        plain = pygame.Surface(SIZE)
+        graph.draw_nodes(plain, theme, now, now, 1.0)
+        graph.draw_chips(plain, theme, now, now, 1.0)
+        chosen = pygame.Surface(SIZE)
+        key = name.partition(":")[2]
+        graph.draw_nodes(chosen, theme, now, now, 1.0, focus=key, lit=frozenset({key}))
+        graph.draw_chips(chosen, theme, now, now, 1.0, focus=key, lit=frozenset({key}))
+        rect = scene.hotspots[name]
+        corner = min(rect.height // 2, 8)  # rounded corners: nothing is written there
+        for band in (rect.inflate(-2 * corner, 0), rect.inflate(0, -2 * corner)):
+            assert _inside(plain, band) == _inside(chosen, band), f"{name}: its edge covers it"
+        assert plain.get_at(rect.inflate(4, 4).midtop) != chosen.get_at(rect.inflate(4, 4).midtop)
+    scene.session.close()
+
+
+def test_the_tutorial_ring_passes_behind_the_labels_beside_what_it_points_at() -> None:
+    app = App(SIZE, sound=False)
+    assert start_game(app, TUTORIAL_SCENARIO) == []
+    scene = app.top
+    assert isinstance(scene, PlayScene) and scene.guide is not None
+    pilot = Pilot(app)
+    pilot.frames(2)
+    while scene.guide.step is not None and scene.guide.step.point_at != "desk":
+        pilot.press(pygame.K_PAGEDOWN)
+        pilot.until(lambda: not scene.session.resolving and not scene.animating)
+    pilot.frames(240)  # the ring has stopped pulsing
+    chip = scene.hotspots["handoff:desk->bakery"]
+    ring = scene.hotspots["dept:desk"].inflate(4 * scene.theme.unit, 4 * scene.theme.unit)
+    assert ring.colliderect(chip), "the chip should sit where the ring goes"
+    surface = pygame.Surface(SIZE)
+    scene._draw_graph(surface)
+    before = _inside(surface, chip)
+    draw_callout(surface, scene.theme, scene)
+    assert _inside(surface, chip) == before, "the ring is drawn across the hand-off's label"
+    scene.session.close()
+
+
+# --- moving work ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_work_markers_are_big_enough_to_see_at_a_distance(mode: str) -> None:
+    _, scene, _ = play_screen("claims", MODES[mode], turns=5)
+    theme = scene.theme
+    radius = flow.marker_radius(theme)
+    assert radius >= (9 if MODES[mode] else 7)
+    background = (1, 2, 3)
+    surface = pygame.Surface(SIZE)
+    surface.fill(background)
+    flow.draw_flow(surface, theme, scene.graph, scene.session.after, 0.5)
+    mask = pygame.mask.from_threshold(surface, background, (1, 1, 1, 255))
+    mask.invert()
+    blobs = [r for r in mask.get_bounding_rects() if r.width * r.height > 4]
+    assert blobs, "no work moving half-way through a turn"
+    assert max(min(r.width, r.height) for r in blobs) >= 2 * radius
+    scene.session.close()
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_work_markers_never_bunch_even_on_a_short_hand_off(name: str) -> None:
+    _, scene, _ = play_screen(name, False, turns=0)
+    radius = flow.marker_radius(scene.theme)
+    for key, link in scene.graph.links.items():
+        count = flow._room(link, radius)
+        for step in range(101):
+            at = [flow._along(link, step / 100, k, count) for k in range(count)]
+            shown = [link.at(w) for w in at if w is not None]
+            for a, b in itertools.pairwise(shown):
+                assert math.dist(a, b) >= 2 * radius, f"{name}: markers bunch on {key}"
+    scene.session.close()
+
+
+def test_defective_and_returned_work_differ_by_shape_not_only_colour() -> None:
+    pygame.font.init()
+    theme = Theme(768)
+    _, scene, _ = play_screen("claims", False, turns=0)
+    markers = flow.Markers(pygame.Surface(SIZE), theme, scene.graph)
+    link = next(iter(scene.graph.links.values()))
+    shapes = {}
+    for shape in ("dot", "diamond", "back", "square"):
+        markers.surface = pygame.Surface(SIZE)
+        markers.hidden = []
+        markers.draw(shape, (255, 255, 255), link, 0.5, 0.0)
+        mask = pygame.mask.from_threshold(markers.surface, (255, 255, 255), (1, 1, 1, 255))
+        shapes[shape] = mask.count()
+    assert len(set(shapes.values())) == len(shapes), shapes
+    scene.session.close()
