@@ -48,6 +48,7 @@ COMMANDS: tuple[str, ...] = (
     "ripple play mine.yaml",
     "ripple play mine.yaml --size 800x600 --projector --mute",
     "ripple play mine.yaml --teams A,B --timer 60",
+    "ripple play mine.yaml --teams A,B --timer 60 --save first.json",
     "ripple play mine.yaml --teams A,B --roles",
     "ripple play mine.yaml --roles",
     "ripple play scenarios/tutorial.yaml",
@@ -405,6 +406,35 @@ def test_play_teams_with_a_timer_is_a_timed_hotseat_game(
     assert set(scene.session.games) == {"A", "B"}
     assert scene.timer == 60
     assert scene.time_left is not None and scene.time_left < 60
+
+
+def test_the_titles_play_starts_the_named_game_again(
+    scratch: Path, window: Callable[[str], Opened]
+) -> None:
+    """After a workshop game, Esc leads to the title, whose Play starts the same workshop
+    again (same file, teams and timer), without writing over the first game's save."""
+    opened = window("ripple play mine.yaml --teams A,B --timer 60 --save first.json")
+    assert opened.ran.status == 0, opened.ran.err
+    app, first = opened.app, opened.scene
+    assert app is not None
+    first.session.end_turn()
+    first.session.wait()
+    kept = (scratch / "first.json").read_bytes()
+    pilot = Pilot(app)
+    pilot.press(pygame.K_ESCAPE)
+    pilot.click("confirm:yes")  # "Leave this game?"
+    title = app.top
+    assert isinstance(title, TitleScene), type(title).__name__
+    play = next(item for item in title.menu.items if item.name == "play")
+    assert "mine.yaml" in play.note and "teams A, B" in play.note
+    pilot.click("title:play")
+    again = app.top
+    assert isinstance(again, PlayScene) and again is not first
+    assert again.session.path.name == "mine.yaml" and again.session.teams == ("A", "B")
+    assert again.timer == 60 and again.session.save_to is None
+    again.session.end_turn()
+    again.session.wait()
+    assert (scratch / "first.json").read_bytes() == kept
 
 
 def test_play_teams_with_roles_share_one_organisation(

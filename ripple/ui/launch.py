@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ripple.engine.policies import POLICIES
@@ -114,7 +114,7 @@ def play(options: Options) -> int:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from ripple.ui.app import App
-    from ripple.ui.scenes.choose import start_game
+    from ripple.ui.scenes.choose import NewGame
     from ripple.ui.scenes.title import TitleScene
 
     app = App(
@@ -123,21 +123,13 @@ def play(options: Options) -> int:
         fullscreen=options.fullscreen,
         sound=options.sound and options.autoplay is None,
     )
-    app.push(TitleScene(app))
+    game = NewGame(path, options.seed, options.save, options.teams, options.roles, options.timer)
+    # The title's Play starts this game again, without writing over its --save file.
+    app.push(TitleScene(app, replace(game, save_to=None)))
     headless = options.autoplay is not None
-    game = saved is not None or options.names_a_game or headless
-    if game and not (headless and options.screen == "title"):
-        problems = start_game(
-            app,
-            path,
-            seed=options.seed,
-            save_to=options.save,
-            saved=saved,
-            teams=options.teams,
-            roles=options.roles,
-            timer=options.timer,
-            autosave_to=_autosave_of(options.load),
-        )
+    wanted = saved is not None or options.names_a_game or headless
+    if wanted and not (headless and options.screen == "title"):
+        problems = game.start(app, saved=saved, autosave_to=_autosave_of(options.load))
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
-from ripple.paths import IN_CHECKOUT, ROOT, SCENARIOS
+from ripple.paths import DEFAULT_SCENARIO, IN_CHECKOUT, ROOT, SCENARIOS
 from ripple.save import SavedGame
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
@@ -49,6 +50,45 @@ def facts(scenario: Scenario) -> str:
         f"{len(scenario.departments)} departments · {kinds} kind{'s' if kinds > 1 else ''} of "
         f"customer · {scenario.turns} turns" + (" · guided" if scenario.tutorial else "")
     )
+
+
+@dataclass(frozen=True)
+class NewGame:
+    """A game to start: a scenario and how it is played (teams, roles, timer, seed, a save
+    file); what `ripple play` was asked for, and what the title screen's Play starts."""
+
+    path: Path = DEFAULT_SCENARIO
+    seed: int | None = None
+    save_to: Path | None = None
+    teams: tuple[str, ...] = ()
+    roles: bool = False
+    timer: float | None = None
+
+    def describe(self) -> str:
+        """How the title screen's Play names this game."""
+        if self == NewGame():
+            return "The Claims Ripple: the default scenario"
+        how = f", teams {', '.join(self.teams)}" if self.teams else ""
+        how += " sharing one organisation" if self.roles and self.teams else ""
+        how += f", {self.timer:g} s a turn" if self.timer else ""
+        return f"{self.path.name}{how}"
+
+    def start(
+        self, app: App, *, saved: SavedGame | None = None, autosave_to: Path | None = None
+    ) -> list[str]:
+        """Open the play screen on this game (going on with `saved`, if given, writing to
+        `autosave_to`); returns the problems if it cannot."""
+        return start_game(
+            app,
+            self.path,
+            seed=self.seed,
+            save_to=self.save_to,
+            saved=saved,
+            teams=self.teams,
+            roles=self.roles,
+            timer=self.timer,
+            autosave_to=autosave_to,
+        )
 
 
 def start_game(
@@ -123,7 +163,7 @@ class ChooseScene(Scene):
         top = round(theme.unit * 5)
         area = pygame.Rect(gap, top, width, h - top - 2 * gap)
         self.about = pygame.Rect(area.right + gap, top, w - area.right - 2 * gap, h - top - 2 * gap)
-        self.hotspots = self.list.place(area, row, theme.unit // 2)
+        self.hotspots = self.list.place(area, row, theme.unit // 2, theme)
         last = self.list.rects[max(self.list.rects)]
         self.field = pygame.Rect(
             last.x, last.bottom + theme.unit // 2, last.width, round(theme.unit * 2)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pygame
 
-from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
+from ripple.paths import TUTORIAL_SCENARIO
 from ripple.records import read_records
 from ripple.saved_games import EDITED, GONE, SaveEntry, autosaves, plural
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.scene import Scene
-from ripple.ui.scenes.choose import ChooseScene, start_game
+from ripple.ui.scenes.choose import ChooseScene, NewGame, start_game
 from ripple.ui.scenes.saved import SavedGamesScene
 from ripple.ui.widgets import Item, ListView, blit
 
@@ -37,7 +37,7 @@ def describe(entry: SaveEntry) -> str:
     return note
 
 
-def menu_items(saves: list[SaveEntry], played: int) -> list[Item]:
+def menu_items(saves: list[SaveEntry], played: int, play: NewGame | None = None) -> list[Item]:
     """The title's menu: Continue (when a game is unfinished), Tutorial, Play, Choose, Saved
     games and records (when there are any), Keys, Quit."""
     unfinished = unfinished_game(saves)
@@ -50,7 +50,7 @@ def menu_items(saves: list[SaveEntry], played: int) -> list[Item]:
             "a guided first game, one step at a time" if tutorial else "not installed",
             enabled=tutorial,
         ),
-        Item("play", "Play", "The Claims Ripple: the default scenario"),
+        Item("play", "Play", (play or NewGame()).describe()),
         Item(
             "choose",
             "Choose a scenario",
@@ -70,10 +70,12 @@ def menu_items(saves: list[SaveEntry], played: int) -> list[Item]:
 
 
 class TitleScene(Scene):
-    """Title, tagline and a short menu."""
+    """Title, tagline and a short menu; Play starts `play` (by default the default scenario,
+    else the game the command line named, again)."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, play: NewGame | None = None) -> None:
         super().__init__(app)
+        self.play = play or NewGame()
         self.message = ""
         self.menu = ListView([], "title")
         self._fill_menu()
@@ -83,7 +85,7 @@ class TitleScene(Scene):
         starts on Continue, else on Play."""
         saves = autosaves()
         self.saved = unfinished_game(saves)
-        self.menu = ListView(menu_items(saves, len(read_records())), "title")
+        self.menu = ListView(menu_items(saves, len(read_records()), self.play), "title")
         names = [item.name for item in self.menu.items]
         self.menu.focus = names.index("continue" if self.saved else "play")
 
@@ -115,7 +117,7 @@ class TitleScene(Scene):
         elif chosen.name == "tutorial":
             self._start(TUTORIAL_SCENARIO)
         elif chosen.name == "play":
-            self._start(DEFAULT_SCENARIO)
+            self.message = next(iter(self.play.start(self.app)), "")
         elif chosen.name == "saved":
             self.app.push(SavedGamesScene(self.app))
         elif chosen.name == "choose":
