@@ -81,11 +81,17 @@ class DebriefScene(Scene):
         self.hotspots = {
             "back": pygame.Rect(w - back_width - pad, pad, back_width, self.header.height - pad * 2)
         }
-        tab_width = (w - 2 * unit - (len(self.pages) - 1) * pad) // len(self.pages)
-        for k, (name, _) in enumerate(self.pages):
+        # Each tab as wide as its name asks, the room left over shared out evenly.
+        room = w - 2 * unit - (len(self.pages) - 1) * pad
+        needs = [self.theme.width(label, 0.9, "bold") + unit for _, label in self.pages]
+        spare = (room - sum(needs)) / len(needs)
+        x = unit
+        for (name, _), need in zip(self.pages, needs, strict=True):
+            width = max(unit, round(need + spare if spare > 0 else need * room / sum(needs)))
             self.hotspots[f"tab:{name}"] = pygame.Rect(
-                unit + k * (tab_width + pad), self.header.bottom, tab_width, round(unit * 2.2)
+                x, self.header.bottom, width, round(unit * 2.2)
             )
+            x += width + pad
         top = self.header.bottom + round(unit * 2.2) + pad
         self.content = pygame.Rect(unit, top, w - 2 * unit, self.footer.y - top - pad)
         self._build()
@@ -234,8 +240,8 @@ class DebriefScene(Scene):
         canvas.text("◀ Esc  back", back.center, scale=0.85, face="bold", anchor="center")
         y = self.header.centery
         room = back.x - 2 * theme.unit
-        title = theme.fit(f"Debrief · {self.session.scenario.title}", room, 1.3, "bold")
-        x = canvas.text(title, (theme.unit, y), scale=1.3, face="bold", anchor="midleft").right
+        title, size = self._line(f"Debrief · {self.session.scenario.title}", room, 1.3, "bold")
+        x = canvas.text(title, (theme.unit, y), scale=size, face="bold", anchor="midleft").right
         game = self.game
         state = f"game over after {game.turns} turns"
         if not self.session.over:
@@ -245,12 +251,9 @@ class DebriefScene(Scene):
             state = f"team {team} (Up/Down: other teams) · {state}"
         room = back.x - x - 2 * theme.unit
         if room > theme.unit * 4:
+            state, size = self._line(state, room, 0.85)
             canvas.text(
-                theme.fit(state, room, 0.85),
-                (x + theme.unit, y),
-                scale=0.85,
-                colour=palette.muted,
-                anchor="midleft",
+                state, (x + theme.unit, y), scale=size, colour=palette.muted, anchor="midleft"
             )
 
     def _draw_tabs(self, canvas: Canvas) -> None:
@@ -260,15 +263,20 @@ class DebriefScene(Scene):
             rect = self.hotspots[f"tab:{name}"].inflate(0, -theme.unit // 3)
             chosen = k == self.page
             choice_panel(canvas.surface, rect, theme, chosen)
-            text = theme.fit(label, rect.width - theme.unit, 0.9, "bold" if chosen else "regular")
-            canvas.text(
-                text,
-                rect.center,
-                scale=0.9,
-                colour=palette.text if chosen else palette.muted,
-                face="bold" if chosen else "regular",
-                anchor="center",
-            )
+            face = "bold" if chosen else "regular"
+            inner = rect.inflate(-theme.unit, -4 * theme.line)
+            laid = theme.label(label, inner.width, inner.height, 0.9, face=face)
+            step = theme.leading(laid.scale, face)
+            top = rect.centery - step * (len(laid.lines) - 1) // 2
+            for n, line in enumerate(laid.lines):  # shrunk, or on two lines, before it is cut
+                canvas.text(
+                    line,
+                    (rect.centerx, top + n * step),
+                    scale=laid.scale,
+                    colour=palette.text if chosen else palette.muted,
+                    face=face,
+                    anchor="center",
+                )
 
     def _draw_footer(self, canvas: Canvas) -> None:
         theme = self.theme
@@ -282,14 +290,14 @@ class DebriefScene(Scene):
             colour=palette.muted,
             anchor="midright",
         )
-        keys = self.note or self._keys()
-        canvas.text(
-            theme.fit(keys, where.x - 2 * theme.unit, 0.8),
-            (theme.unit, y),
-            scale=0.8,
-            colour=palette.muted,
-            anchor="midleft",
-        )
+        keys, size = self._line(self.note or self._keys(), where.x - 2 * theme.unit, 0.8)
+        canvas.text(keys, (theme.unit, y), scale=size, colour=palette.muted, anchor="midleft")
+
+    def _line(self, text: str, room: int, scale: float, face: str = "regular") -> tuple[str, float]:
+        """`text` on one line of `room` pixels: smaller before it is cut. Returns the line
+        and the size to draw it at."""
+        laid = self.theme.label(text, room, self.theme.size(scale), scale, face=face)
+        return laid.lines[0] if laid.lines else "", laid.scale
 
     def _keys(self) -> str:
         """The footer's reminder of the keys that work on this page."""
