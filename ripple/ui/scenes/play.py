@@ -91,7 +91,9 @@ class PlayScene(PlayPicture, Scene):
             self.side.width - 2 * pad,
             round(unit * 2.4),
         )
-        preview = round(unit * (6.5 if self.theme.projector else 7.5))
+        # Every choice in view comes first; the preview of the highlighted one takes the
+        # rest, keeping room for its name and two lines.
+        preview = round(unit * 3.4)
         space = pygame.Rect(
             self.side.x + pad, top, self.side.width - 2 * pad, end.y - top - preview - pad
         )
