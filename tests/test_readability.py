@@ -9,6 +9,7 @@ import itertools
 import math
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -18,6 +19,7 @@ import pygame
 import pytest
 
 from ripple.engine import Game
+from ripple.engine.policies import POLICIES
 from ripple.paths import SCENARIOS, TUTORIAL_SCENARIO
 from ripple.report.record import play_out
 from ripple.scenario.load import load_scenario
@@ -26,10 +28,14 @@ from ripple.ui.draw import flow
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.charts import Canvas
 from ripple.ui.pilot import Pilot
+from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import start_game
+from ripple.ui.scenes.debrief import DebriefScene
 from ripple.ui.scenes.debrief_learner import draw_reflection
+from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
 from ripple.ui.scenes.play import PlayScene
-from ripple.ui.theme import ELLIPSIS, Theme
+from ripple.ui.session import Session
+from ripple.ui.theme import ELLIPSIS, FLOOR, Label, Theme
 
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 MODES = {"1024x768": False, "projector": True}
@@ -242,3 +248,96 @@ def test_defective_and_returned_work_differ_by_shape_not_only_colour() -> None:
         shapes[shape] = mask.count()
     assert len(set(shapes.values())) == len(shapes), shapes
     scene.session.close()
+
+
+# --- the debrief's pages ----------------------------------------------------------------------
+
+DEBRIEF_PAGES = [name for name, _ in PAGES + LEARNER_PAGES] + ["teams"]
+"""Every page of the debrief: a game of one player's, and the Teams page of a workshop's."""
+
+
+def _played_out(path: Path, teams: tuple[str, ...] = ()) -> Session:
+    """A whole game of `path` (its teams' too), chosen as 'everyone is my customer' would."""
+    session = Session.open(path, teams=teams)
+    while not session.over:
+        for decision in POLICIES["customer"](session.game):
+            session.choose(decision)
+        session.end_turn()
+        session.wait()
+        session.show_current()
+    return session
+
+
+def _with_what_if(path: Path) -> Session:
+    """A whole game, then played again from turn 3 another way: the What if page has both."""
+    session = _played_out(path)
+    assert session.branch(3) is None
+    while not session.over:
+        for decision in POLICIES["silo"](session.game):
+            session.choose(decision)
+        session.end_turn()
+        session.wait()
+    return session
+
+
+@pytest.fixture(scope="module")
+def debrief_cuts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
+    """For every shipped scenario, mode and debrief page (turned with the Right key), the
+    texts drawn ending in an ellipsis that are not a label's last resort: at the floor size,
+    with no room to wrap onto."""
+    found: dict[tuple[str, str, str], list[tuple[str, float]]] = {}
+    drawn: list[tuple[str, float]] = []
+    last_resort: set[tuple[str, float]] = set()
+    text, label = Canvas.text, Theme.label
+
+    def noted_text(self: Canvas, words: str, pos: tuple[int, int], **style: Any) -> pygame.Rect:
+        if style.get("face") != "symbols":  # a waiting customer's mood icon is an ellipsis
+            drawn.append((words, style.get("scale", 1.0)))
+        return text(self, words, pos, **style)
+
+    def noted_label(self: Theme, *args: Any, **kwargs: Any) -> Label:
+        laid = label(self, *args, **kwargs)
+        if laid.cut and laid.scale <= FLOOR:
+            last_resort.add((laid.lines[-1], laid.scale))
+        return laid
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RIPPLE_DATA_DIR", str(tmp_path_factory.mktemp("debrief")))
+        patch.setattr(Canvas, "text", noted_text)
+        patch.setattr(Theme, "label", noted_label)
+        for name in SHIPPED:
+            path = SCENARIOS / f"{name}.yaml"
+            for session in (_with_what_if(path), _played_out(path, ("Red", "Blue"))):
+                for mode, projector in MODES.items():
+                    app = App(SIZE, sound=False, projector=projector)
+                    app.push(Scene(app))
+                    scene = DebriefScene(app, session)
+                    app.push(scene)
+                    pilot = Pilot(app)
+                    for _ in scene.pages:
+                        drawn.clear()
+                        pilot.press(pygame.K_RIGHT)
+                        cut = [t for t in drawn if t[0].endswith(ELLIPSIS)]
+                        kept = found.setdefault((name, mode, scene.page_name), [])
+                        kept += [t for t in cut if t not in last_resort]
+                session.close()
+    return found
+
+
+@pytest.mark.parametrize("page", DEBRIEF_PAGES)
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_no_text_on_a_debrief_page_is_cut_unless_as_a_last_resort(
+    name: str,
+    mode: str,
+    page: str,
+    debrief_cuts: dict[tuple[str, str, str], list[tuple[str, float]]],
+) -> None:
+    """Every text on the canvas ends in an ellipsis only when it could neither shrink (it is
+    at the floor size) nor wrap (its box holds no more lines): charts, ripples, own numbers,
+    questions, reflection, culture, what if and a workshop's Teams page."""
+    assert (name, mode, page) in debrief_cuts, f"{name} ({mode}): no {page} page drawn"
+    cut = debrief_cuts[name, mode, page]
+    assert not cut, f"{name} ({mode}, {page}): cut short: {cut[:4]}"

@@ -50,14 +50,16 @@ def draw_legend(canvas: Canvas, area: pygame.Rect, chart: Chart) -> int:
     key = round(line * 2.2) if chart.kind == "lines" else line
     gap = theme.unit
     x, y = area.x, area.y
+    room = area.width - key - theme.unit // 3
     for series in chart.series:
         label = f"{series.label} {series.note}".strip()
-        label = theme.fit(label, area.width - key - theme.unit // 3, 0.75)
-        width = key + theme.unit // 3 + canvas.width(label, 0.75)
+        # never wider than a whole row: an entry that needs more is cut to one
+        width = key + theme.unit // 3 + min(canvas.width(label, 0.75), room)
         if x > area.x and x + width > area.right:
             x, y = area.x, y + line + 2
         _legend_key(canvas, chart, series, (x, y))
-        canvas.text(label, (x + key + theme.unit // 3, y), scale=0.75, colour=theme.palette.muted)
+        at = (x + key + theme.unit // 3, y)
+        canvas.line(label, at, room, scale=0.75, colour=theme.palette.muted)
         x += width + gap
     return y + line
 

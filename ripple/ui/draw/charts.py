@@ -3,7 +3,8 @@ a legend that tells series apart by line style, marker and fill pattern as well 
 
 Charts are drawn once onto a surface that is then cached, so drawing them may take a few
 milliseconds. A `Canvas` remembers where every piece of text went, so a screen can prove
-that none of it leaves the window or overlaps.
+that none of it leaves the window or overlaps; text given a width shrinks, then wraps, before
+it is cut.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import pygame
 
 from ripple.ui.draw.chart_parts import draw_legend, draw_line, draw_marker, fill, line_runs
-from ripple.ui.theme import Colour, Theme
+from ripple.ui.theme import FLOOR, Colour, Label, Theme
 from ripple.ui.widgets import blit, panel
 
 STYLES = ("solid", "dashed", "dotted")
@@ -63,13 +64,82 @@ class Canvas:
         self.texts.append(rect)
         return rect
 
+    def line(
+        self,
+        text: str,
+        pos: tuple[int, int],
+        room: int,
+        *,
+        scale: float = 1.0,
+        colour: Colour | None = None,
+        face: str = "regular",
+        anchor: str = "topleft",
+        floor: float = FLOOR,
+    ) -> pygame.Rect:
+        """Draw `text` on one line no wider than `room`, its `anchor` at `pos`: at `scale`,
+        else smaller down to `floor`, and only then cut with an ellipsis."""
+        # a box as tall as one line at the floor never holds a second line
+        laid = self.lay(text, room, self.theme.size(floor), scale, face, floor)
+        return self.label(laid, pos, colour=colour, anchor=anchor)
+
+    def lay(
+        self,
+        text: str,
+        width: int,
+        height: int,
+        scale: float = 1.0,
+        face: str = "regular",
+        floor: float = FLOOR,
+    ) -> Label:
+        """`text` laid out by `Theme.label` for a box `width` by `height`: one line at the
+        largest size down to `floor`, else wrapped, else cut. A word too wide for the box
+        even at `floor` cannot be helped by wrapping: such text is cut on one line, which
+        keeps to the width."""
+        if any(self.theme.width(word, floor, face) > width for word in text.split()):
+            height = self.theme.size(floor)
+        return self.theme.label(text, width, height, scale, floor, face)
+
+    def label(
+        self,
+        label: Label,
+        pos: tuple[int, int],
+        *,
+        colour: Colour | None = None,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Draw the lines of a label laid out by `Theme.label`, the block's `anchor` at `pos`
+        and each line aligned to the same side; returns where the block went (every line is
+        remembered)."""
+        images = [self.theme.text(line, label.scale, colour, label.face) for line in label.lines]
+        # each line under the last one's image (which may be a pixel taller than the font's
+        # leading): lines never overlap
+        block = pygame.Rect(0, 0, max((i.get_width() for i in images), default=0), 0)
+        block.height = sum(image.get_height() for image in images)
+        setattr(block, anchor, pos)
+        side, x = ("midtop", block.centerx)
+        if "left" in anchor:
+            side, x = ("topleft", block.x)
+        elif "right" in anchor:
+            side, x = ("topright", block.right)
+        y = block.y
+        for line in label.lines:
+            y = self.text(
+                line, (x, y), scale=label.scale, colour=colour, face=label.face, anchor=side
+            ).bottom
+        return block
+
+    def lines(self, count: int, scale: float = 1.0, face: str = "regular") -> int:
+        """How tall a box `Theme.label` fills with `count` lines at `scale` is (the last line
+        needs only its size: below that is no ink)."""
+        return (count - 1) * self.theme.leading(scale, face) + self.theme.size(scale)
+
     def width(self, text: str, scale: float = 1.0, face: str = "regular") -> int:
         """How wide `text` would be."""
         return self.theme.text(text, scale, None, face).get_width()
 
-    def height(self, scale: float = 1.0) -> int:
+    def height(self, scale: float = 1.0, face: str = "regular") -> int:
         """How tall one line of text is."""
-        return self.theme.text("Ag", scale).get_height()
+        return self.theme.text("Ag", scale, None, face).get_height()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +224,9 @@ def draw_chart(canvas: Canvas, rect: pygame.Rect, chart: Chart) -> None:
     pad = theme.unit // 2
     panel(canvas.surface, rect, theme.palette.panel, edge=theme.palette.edge)
     inner = rect.inflate(-2 * pad, -2 * pad)
-    title = theme.fit(chart.title, inner.width, 1.0, "bold")
-    top = canvas.text(title, inner.topleft, face="bold").bottom + pad // 2
+    # a long title shrinks, else takes a second line from the plot rather than being cut
+    title = canvas.lay(chart.title, inner.width, canvas.lines(2, 1.0, "bold"), face="bold")
+    top = canvas.label(title, inner.topleft).bottom + pad // 2
     if len(chart.series) > 1:
         top = draw_legend(canvas, pygame.Rect(inner.x, top, inner.width, 0), chart) + pad // 2
     area = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
@@ -208,13 +279,8 @@ def _draw_plot(canvas: Canvas, area: pygame.Rect, chart: Chart) -> None:
     _draw_turns(canvas, axes, chart.turns)
     if chart.blank:
         words = chart.empty if chart.turns else "no turns played yet"
-        canvas.text(
-            theme.fit(words, plot.width, 0.8),
-            plot.center,
-            scale=0.8,
-            colour=theme.palette.muted,
-            anchor="center",
-        )
+        laid = canvas.lay(words, plot.width, plot.height, 0.8)
+        canvas.label(laid, plot.center, colour=theme.palette.muted, anchor="center")
     elif chart.kind == "stacked":
         _draw_bars(canvas, axes, chart)
     else:

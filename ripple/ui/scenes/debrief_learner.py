@@ -345,8 +345,8 @@ def draw_culture(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     theme = canvas.theme
     read = culture(game)
     title = f"Your culture read-out: level {read.level} of {len(LEVELS)}, {read.name}"
-    title = theme.fit(title, area.width, 1.2, "bold")
-    top = canvas.text(title, area.topleft, scale=1.2, face="bold").bottom + theme.unit // 2
+    top = canvas.line(title, area.topleft, area.width, scale=1.2, face="bold").bottom
+    top += theme.unit // 2
     ladder = pygame.Rect(area.x, top, round(area.width * 0.56), area.bottom - top)
     side = pygame.Rect(ladder.right + theme.unit, top, 0, ladder.height)
     side.width = area.right - side.x
@@ -395,7 +395,7 @@ def _step(
     if here:
         mark = canvas.text("▶ You played here", (x, y), colour=palette.focus, face="bold")
         y = mark.bottom
-    y = canvas.text(theme.fit(name, width, 1.1, "bold"), (x, y), scale=1.1, face="bold").bottom
+    y = canvas.line(name, (x, y), width, scale=1.1, face="bold").bottom
     words.draw(canvas, x, y)
 
 
@@ -404,12 +404,12 @@ def _spending(canvas: Canvas, area: pygame.Rect, read: Culture) -> None:
     theme = canvas.theme
     palette = theme.palette
     pad = theme.unit // 2
-    heading = theme.fit("How you spent your turns", area.width, 1.1, "bold")
-    y = canvas.text(heading, area.topleft, scale=1.1, face="bold").bottom + pad // 2
+    heading = "How you spent your turns"
+    y = canvas.line(heading, area.topleft, area.width, scale=1.1, face="bold").bottom + pad // 2
     for kind in reversed(SPREAD):
         tone, pattern = SHARES[kind]
         label = f"{PLACES[kind][0].upper()}{PLACES[kind][1:]}: {read.shares[kind]:.0%}"
-        y = canvas.text(theme.fit(label, area.width, 0.9), (area.x, y), scale=0.9).bottom
+        y = canvas.line(label, (area.x, y), area.width, scale=0.9).bottom
         track = pygame.Rect(area.x, y + 2, area.width, round(theme.unit * 0.8))
         pygame.draw.rect(canvas.surface, palette.background, track)
         filled = track.copy()

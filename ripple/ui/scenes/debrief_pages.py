@@ -18,7 +18,7 @@ from ripple.ui.scenes.debrief_charts import (
     satisfaction_chart,
     work_chart,
 )
-from ripple.ui.theme import Colour
+from ripple.ui.theme import FLOOR, Colour
 from ripple.ui.widgets import panel
 
 PAGES: tuple[tuple[str, str], ...] = (
@@ -72,6 +72,13 @@ def draw_charts(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
         draw_chart(canvas, rect, chart)
 
 
+def _intro(canvas: Canvas, area: pygame.Rect, text: str) -> int:
+    """A page's opening sentence across the top of `area`: smaller, else on two lines,
+    before it is cut; returns its bottom."""
+    laid = canvas.lay(text, area.width, canvas.lines(2, 0.9), 0.9)
+    return canvas.label(laid, area.topleft).bottom
+
+
 def _ripple_sentence(game: Game, ripple: Ripple) -> str:
     _, reached, started = KINDS[ripple.kind]
     count = f"{ripple.weight:.0f}" if ripple.weight >= 1 else "less than 1"
@@ -96,8 +103,7 @@ def draw_ripples(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
         intro = f"No ripples yet: every {one} reached its customer on time and right."
         if not game.totals()["completed"]:
             intro = f"No ripples yet: no {many} have reached a customer."
-    y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom
-    y += theme.unit // 2
+    y = _intro(canvas, area, intro) + theme.unit // 2
     if not found:
         return
     row = min(round(theme.unit * 6), (area.bottom - y) // len(found))
@@ -124,56 +130,139 @@ def _draw_ripple(
     top = left.centery - block // 2
     top = canvas.text(count, (left.x, top), scale=2.0, face="bold").bottom
     symbol = canvas.text(icon, (left.x, top), scale=0.85, colour=tone, face="symbols")
-    canvas.text(
-        theme.fit(reached, left.right - symbol.right - pad // 2, 0.85),
-        (symbol.right + pad // 2, top),
-        scale=0.85,
-        colour=tone,
-    )
+    at = (symbol.right + pad // 2, top)
+    canvas.line(reached, at, left.right - at[0], scale=0.85, colour=tone)
     meter = pygame.Rect(left.x, rect.bottom - theme.line * 4 - 2, 0, theme.line * 4)
     meter.width = max(theme.line, round((rect.right - pad - left.x) * share))
     pygame.draw.rect(canvas.surface, tone, meter)
     right = pygame.Rect(left.right + pad, rect.y, rect.right - left.right - 2 * pad, rect.height)
-    boxes = min(round(theme.unit * 2.0), right.height - canvas.height() - pad)
-    top = right.centery - (canvas.height() + pad // 2 + boxes) // 2
-    sentence = theme.fit(_ripple_sentence(game, ripple), right.width)
-    below = canvas.text(sentence, (right.x, top)).bottom + pad // 2
-    _draw_chain(canvas, pygame.Rect(right.x, below, right.width, boxes), game, ripple, mood)
+    customer = next(c.name for c in game.scenario.customers if c.id == ripple.customer)
+    names = [game.menu.target_name(d) for d in ripple.chain] + [customer]
+    usual = min(round(theme.unit * 2.0), right.height - canvas.height() - pad)
+    # taller boxes, for names on two lines, stay clear of the meter at the foot
+    tall = right.height - 2 * (meter.height + 2) - canvas.height() - pad // 2
+    widths, boxes = _chain_boxes(canvas, names, right.width, (usual, tall), MOODS[mood][0])
+    # the sentence may take a second line where the row is tall enough: the block is centred
+    space = right.height - 2 * (meter.height + 2) - pad // 2 - boxes
+    room = canvas.lines(max(1, min(2, space // canvas.height())))
+    sentence = canvas.lay(_ripple_sentence(game, ripple), right.width, room)
+    words = canvas.height(sentence.scale) * len(sentence.lines)
+    top = right.centery - (words + pad // 2 + boxes) // 2
+    below = canvas.label(sentence, (right.x, top)).bottom + pad // 2
+    _draw_chain(canvas, pygame.Rect(right.x, below, right.width, boxes), names, widths, mood)
 
 
-def _draw_chain(canvas: Canvas, area: pygame.Rect, game: Game, ripple: Ripple, mood: str) -> None:
+def _chain_face(k: int) -> str:
+    """The face of the `k`th name of a chain: the root cause's, the first, is bold."""
+    return "bold" if k == 0 else "regular"
+
+
+def _chain_room(canvas: Canvas, k: int, count: int, icon: str) -> int:
+    """What the `k`th of `count` boxes of a chain needs besides its name: the padding, and
+    the customer's mood icon in the last."""
+    theme = canvas.theme
+    room = theme.unit // 2 + theme.unit // 3
+    if k == count - 1:
+        room += canvas.width(icon, 0.9, "symbols") + theme.unit // 4
+    return room
+
+
+def _chain_boxes(
+    canvas: Canvas, names: list[str], width: int, heights: tuple[int, int], icon: str
+) -> tuple[list[int], int]:
+    """The width of each box of a chain across `width`, and their height (the usual of
+    `heights`, up to the tallest when a name needs two lines): all as wide when every name
+    fits so on one line; else each as wide as its name asks, out of a fair share of what
+    there is, never narrower than its name needs at the floor; all as wide and the usual
+    height again when not even that fits."""
+    theme = canvas.theme
+    usual, tall = heights
+    room = width - round(theme.unit * 1.6) * (len(names) - 1)
+    pads = [_chain_room(canvas, k, len(names), icon) for k in range(len(names))]
+    faces = [_chain_face(k) for k in range(len(names))]
+    needs = [p + canvas.width(n, 0.9, f) for n, p, f in zip(names, pads, faces, strict=True)]
+    equal = min(round(theme.unit * 12), room // len(names))
+    if max(needs) <= equal:
+        return [equal] * len(names), usual
+    two = canvas.lines(2, FLOOR, "bold") + 2 * _chain_edge(canvas, 0)
+    height = max(usual, min(tall, two))
+    if sum(needs) <= room:
+        widths = [need + (room - sum(needs)) // len(names) for need in needs]
+    else:
+        # a box that holds two lines at the floor can be as narrow as its longer line
+        least = [
+            p + _two_lines(canvas, n, f)
+            if height - 2 * _chain_edge(canvas, k) >= canvas.lines(2, FLOOR, f)
+            else p + canvas.width(n, FLOOR, f)
+            for k, (n, p, f) in enumerate(zip(names, pads, faces, strict=True))
+        ]
+        spare = room - sum(least)
+        if spare < 0:  # names are cut whatever the widths: taller boxes would not help
+            return [equal] * len(names), usual
+        wanted = max(1, sum(need - low for need, low in zip(needs, least, strict=True)))
+        widths = [
+            low + (need - low) * spare // wanted for need, low in zip(needs, least, strict=True)
+        ]
+    one_line = all(
+        theme.largest(n, w - p, 0.9, FLOOR, f) is not None
+        for n, w, p, f in zip(names, widths, pads, faces, strict=True)
+    )
+    return widths, usual if one_line else height
+
+
+def _two_lines(canvas: Canvas, name: str, face: str) -> int:
+    """The narrowest width that holds `name` on at most two lines at the floor."""
+    words = name.split() or [""]
+    return min(
+        max(
+            canvas.width(" ".join(words[:k]), FLOOR, face),
+            canvas.width(" ".join(words[k:]), FLOOR, face),
+        )
+        for k in range(1, len(words) + 1)
+    )
+
+
+def _chain_edge(canvas: Canvas, k: int) -> int:
+    """How thick the edge of the `k`th box of a chain is: the root cause's is thick."""
+    return canvas.theme.line * (3 if k == 0 else 1)
+
+
+def _draw_chain(
+    canvas: Canvas, area: pygame.Rect, names: list[str], widths: list[int], mood: str
+) -> None:
     """Boxes for the departments from the root cause on, then the customer, joined by arrows.
     The root cause's box is outlined thick and named in bold; the customer's is round and
     shows its mood."""
     theme = canvas.theme
     palette = theme.palette
-    customer = next(c.name for c in game.scenario.customers if c.id == ripple.customer)
-    names = [game.menu.target_name(d) for d in ripple.chain] + [customer]
     gap = round(theme.unit * 1.6)
-    width = min(round(theme.unit * 12), (area.width - gap * (len(names) - 1)) // len(names))
-    for k, name in enumerate(names):
-        box = pygame.Rect(area.x + k * (width + gap), area.y, width, area.height)
+    x = area.x
+    for k, (name, width) in enumerate(zip(names, widths, strict=True)):
+        box = pygame.Rect(x, area.y, width, area.height)
+        x = box.right + gap
         origin, last = k == 0, k == len(names) - 1
-        face = "bold" if origin else "regular"
+        face = _chain_face(k)
         panel(
             canvas.surface,
             box,
             palette.raised if origin else palette.background,
             radius=box.height // 2 if last else 6,
             edge=palette.bad if origin else palette.edge,
-            width=theme.line * (3 if origin else 1),
+            width=_chain_edge(canvas, k),
         )
-        x = box.x + theme.unit // 2
+        start = box.x + theme.unit // 2
         if last:
             icon, tone = MOODS[mood]
-            mark = (x, box.centery)
+            mark = (start, box.centery)
             colour = getattr(palette, tone)
-            x = canvas.text(
+            start = canvas.text(
                 icon, mark, scale=0.9, colour=colour, face="symbols", anchor="midleft"
             ).right
-            x += theme.unit // 4
-        text = theme.fit(name, box.right - x - theme.unit // 3, 0.9, face)
-        canvas.text(text, (x, box.centery), scale=0.9, face=face, anchor="midleft")
+            start += theme.unit // 4
+        # a long name shrinks, then takes a second line of the box, before it is cut
+        inside = box.height - 2 * _chain_edge(canvas, k)
+        laid = canvas.lay(name, box.right - start - theme.unit // 3, inside, 0.9, face)
+        canvas.label(laid, (start, box.centery), anchor="midleft")
         if not last:
             _arrow(canvas.surface, (box.right + 3, box.centery), gap - 6, palette.muted, theme.line)
 
@@ -205,19 +294,17 @@ def draw_numbers(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     pad = theme.unit // 2
     rows = standings(game)
     intro = "Each department's own numbers next to the harm to customers it started."
-    y = canvas.text(theme.fit(intro, area.width, 0.9), area.topleft, scale=0.9).bottom + pad
-    columns = _numbers_columns(area)
+    y = _intro(canvas, area, intro) + pad
+    # the columns make room for the headings on one line, so the rows' height is known
+    height = _row_height(canvas, area.bottom - y - canvas.height(0.8) - pad // 2, len(rows))
+    columns = _numbers_columns(canvas, area, rows, height - pad // 2)
+    below = y + canvas.height(0.8)
     for rect, heading in zip(columns, NUMBERS_HEADINGS, strict=True):
-        canvas.text(
-            theme.fit(heading, rect.width - pad, 0.8, "bold"),
-            (rect.x + pad, y),
-            scale=0.8,
-            colour=theme.palette.muted,
-            face="bold",
-        )
-    y += canvas.height(0.8) + pad // 2
-    height = min(round(theme.unit * 4.4), (area.bottom - y) // max(1, len(rows)))
-    height = max(height, round(theme.unit * 3.2))
+        laid = canvas.lay(heading, rect.width - pad, canvas.lines(2, 0.8, "bold"), 0.8, face="bold")
+        at = (rect.x + pad, y)
+        below = max(below, canvas.label(laid, at, colour=theme.palette.muted).bottom)
+    y = below + pad // 2
+    height = _row_height(canvas, area.bottom - y, len(rows))
     shown = rows[: max(1, (area.bottom - y) // height)]
     for k, standing in enumerate(shown):
         rect = pygame.Rect(area.x, y + k * height, area.width, height - pad // 2)
@@ -227,10 +314,56 @@ def draw_numbers(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
         canvas.text(more, (area.right, area.bottom), scale=0.7, anchor="bottomright")
 
 
-def _numbers_columns(area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-    """Left to right: the department and verdict, its own numbers, the harm it started."""
-    first = round(area.width * 0.36)
-    second = round(area.width * 0.30)
+def _row_height(canvas: Canvas, room: int, count: int) -> int:
+    """How tall each of `count` department rows sharing `room` is, the gap under it included."""
+    unit = canvas.theme.unit
+    return max(round(unit * 3.2), min(round(unit * 4.4), room // max(1, count)))
+
+
+def _row_edge(canvas: Canvas, standing: Standing) -> int:
+    """How thick a department row's edge is: a flagged row's is thick."""
+    return canvas.theme.line * (3 if standing.flagged else 1)
+
+
+def _verdict_room(canvas: Canvas, standing: Standing, height: int) -> int:
+    """The height a row `height` tall leaves for the verdict under the department's name."""
+    return height - 2 * _row_edge(canvas, standing) - canvas.height(1.1)
+
+
+def _own_words(standing: Standing) -> str:
+    """What a department's own numbers say: the work it did and the capacity it used."""
+    return f"{standing.processed} done · {standing.used:.0%} of capacity"
+
+
+def _harm_words(standing: Standing) -> str:
+    """The share of the harm a department started, and of what kinds."""
+    kinds = ", ".join(
+        f"{w:.0f} {KINDS[k][1]}" for k, w in sorted(standing.kinds.items()) if w >= 0.5
+    )
+    return f"{standing.harm:.0%} of the harm" + (f": {kinds}" if kinds else "")
+
+
+def _numbers_columns(
+    canvas: Canvas, area: pygame.Rect, rows: list[Standing], height: int
+) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    """Left to right: the department and verdict, its own numbers, the harm it started, in
+    rows `height` tall. The first two widen from their usual share where the headings and
+    own numbers need it to stay on one line at the floor, and the verdicts to fit on as many
+    lines as their rows hold; the harm, which wraps over a thinner bar, keeps room for its
+    heading."""
+    theme = canvas.theme
+    pad = theme.unit // 2
+    headings = [theme.width(h, FLOOR, "bold") + pad for h in NUMBERS_HEADINGS]
+    own = [theme.width(_own_words(r), FLOOR) + 2 * pad for r in rows]
+    verdicts = []
+    for row in rows:
+        icon, _, words = row.verdict()
+        two = _verdict_room(canvas, row, height) >= canvas.lines(2, FLOOR)
+        need = _two_lines(canvas, words, "regular") if two else theme.width(words, FLOOR)
+        verdicts.append(canvas.width(icon, 0.85, "symbols") + pad // 2 + need + 2 * pad)
+    usual = round(area.width * 0.36), round(area.width * 0.30)
+    second = max(usual[1], min(max([headings[1], *own]), area.width - usual[0] - headings[2]))
+    first = max(usual[0], min(max([headings[0], *verdicts]), area.width - second - headings[2]))
     return (
         pygame.Rect(area.x, area.y, first, area.height),
         pygame.Rect(area.x + first, area.y, second, area.height),
@@ -247,31 +380,29 @@ def _draw_standing(
     pad = theme.unit // 2
     icon, tone, words = standing.verdict()
     colour = getattr(palette, tone)
+    edge = _row_edge(canvas, standing)
     panel(
         canvas.surface,
         rect,
         palette.raised if standing.flagged else palette.panel,
         edge=palette.warn if standing.flagged else palette.edge,
-        width=theme.line * (3 if standing.flagged else 1),
+        width=edge,
     )
     first = columns[0]
-    top = rect.centery - (canvas.height(1.1) + canvas.height(0.85)) // 2
-    name = theme.fit(standing.name, first.width - 2 * pad, 1.1, "bold")
-    below = canvas.text(name, (first.x + pad, top), scale=1.1, face="bold").bottom
+    # the verdict may take the row's spare height for a second line: the block is centred
+    icon_width = canvas.width(icon, 0.85, "symbols") + pad // 2
+    room = _verdict_room(canvas, standing, rect.height)
+    said = canvas.lay(words, first.width - 2 * pad - icon_width, room, 0.85)
+    top = rect.centery - (canvas.height(1.1) + canvas.height(said.scale) * len(said.lines)) // 2
+    at = (first.x + pad, top)
+    below = canvas.line(standing.name, at, first.width - 2 * pad, scale=1.1, face="bold").bottom
     mark = canvas.text(icon, (first.x + pad, below), scale=0.85, colour=colour, face="symbols")
-    canvas.text(
-        theme.fit(words, first.right - mark.right - pad, 0.85),
-        (mark.right + pad // 2, below),
-        scale=0.85,
-        colour=colour,
-    )
-    done = f"{standing.processed} done · {standing.used:.0%} of capacity"
-    _labelled_bar(canvas, columns[1], rect, done, standing.used, palette.info, "plain")
-    kinds = ", ".join(
-        f"{w:.0f} {KINDS[k][1]}" for k, w in sorted(standing.kinds.items()) if w >= 0.5
-    )
-    harm = f"{standing.harm:.0%} of the harm" + (f": {kinds}" if kinds else "")
-    _labelled_bar(canvas, columns[2], rect, harm, standing.harm, palette.bad, "stripes")
+    canvas.label(said, (mark.x + icon_width, below), colour=colour)
+    inside = rect.inflate(0, -2 * (edge + theme.line))
+    own = (_own_words(standing), standing.used, palette.info, "plain")
+    _labelled_bar(canvas, columns[1], inside, *own)
+    harm = (_harm_words(standing), standing.harm, palette.bad, "stripes")
+    _labelled_bar(canvas, columns[2], inside, *harm)
 
 
 def _labelled_bar(
@@ -283,13 +414,17 @@ def _labelled_bar(
     colour: Colour,
     pattern: str,
 ) -> None:
-    """A line of words over a bar filled to `share`, in one column of a row."""
+    """Words over a bar filled to `share`, centred in one column of a row (inside its edge)."""
     theme = canvas.theme
     pad = theme.unit // 2
     width = column.width - 2 * pad
-    height = round(theme.unit * 0.8)
-    top = row.centery - (canvas.height(0.9) + height) // 2
-    below = canvas.text(theme.fit(label, width, 0.9), (column.x + pad, top), scale=0.9).bottom
+    thin = theme.line * 2
+    # the words may take the row's spare height for a second line, over a thinner bar
+    laid = canvas.lay(label, width, row.height - thin - 1, 0.9)
+    words = canvas.height(laid.scale) * len(laid.lines)
+    height = max(thin, min(round(theme.unit * 0.8), row.height - words - 1))
+    top = row.centery - (words + height) // 2
+    below = canvas.label(laid, (column.x + pad, top)).bottom
     track = pygame.Rect(column.x + pad, below + 1, width, height)
     pygame.draw.rect(canvas.surface, theme.palette.background, track)
     filled = track.copy()
@@ -303,7 +438,7 @@ def draw_questions(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     """The scenario's questions for the room, as large as they fit, under the game in numbers."""
     theme = canvas.theme
     palette = theme.palette
-    top = canvas.text(theme.fit(summary(game), area.width, 0.9), area.topleft, scale=0.9).bottom
+    top = _intro(canvas, area, summary(game))
     heading = (area.x, top + theme.unit // 2)
     y = canvas.text("Questions for the room", heading, scale=1.2, face="bold").bottom
     y += theme.unit // 2

@@ -90,12 +90,8 @@ def draw_teams(canvas: Canvas, area: pygame.Rect, session: Session) -> None:
         rect = pygame.Rect(cards.x, cards.y + k * (height + gap), cards.width, height)
         panel(canvas.surface, rect, theme.palette.panel, edge=theme.palette.edge)
         pad = theme.unit // 2
-        y = canvas.text(
-            theme.fit(team, rect.width - 2 * pad, 1.1, "bold"),
-            (rect.x + pad, rect.y + pad // 2),
-            scale=1.1,
-            face="bold",
-        ).bottom
+        at = (rect.x + pad, rect.y + pad // 2)
+        y = canvas.line(team, at, rect.width - 2 * pad, scale=1.1, face="bold").bottom
         for line in said:
             for piece in theme.wrap(line, rect.width - 2 * pad, 0.95):
                 if y + canvas.height(0.95) > rect.bottom - 2:

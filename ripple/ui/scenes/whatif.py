@@ -14,7 +14,7 @@ from ripple.ui.draw.charts import Canvas, Chart, Series, draw_chart
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.overlay import card, frame
 from ripple.ui.session import Session
-from ripple.ui.theme import ORANGE, SKY
+from ripple.ui.theme import FLOOR, ORANGE, SKY
 from ripple.ui.widgets import Item, ListView, panel
 
 TOP_CHAINS = 4
@@ -23,8 +23,8 @@ TOP_CHAINS = 4
 TOP_CHOICES = 3
 """How many turns chosen differently the What if page tells."""
 
-STORY_SCALES = (1.2, 1.1, 1.0, 0.9, 0.85)
-"""Text sizes the What if page tries, largest first."""
+STORY_SCALES = (1.2, 1.1, 1.0, 0.9, 0.85, 0.8, FLOOR)
+"""Text sizes the What if page tries, largest first, down to the floor."""
 
 
 class RewindOverlay(Scene):
@@ -140,29 +140,28 @@ def _story(what_if: WhatIf, words: str) -> list[tuple[str, list[str]]]:
 
 
 def _draw_story(canvas: Canvas, area: pygame.Rect, story: list[tuple[str, list[str]]]) -> None:
-    """Headings and lines at the largest size that fits; what does not fit at the smallest
-    is left out, last section first."""
+    """Headings and lines at the largest size that fits; what does not fit at the floor is
+    cut short where the room ends (with an ellipsis) and the rest left out."""
     theme = canvas.theme
     for scale in STORY_SCALES:
-        wrapped = [
-            (h, [theme.wrap(line, area.width, scale) for line in lines]) for h, lines in story
-        ]
         line = canvas.height(scale)
         needed = sum(
-            canvas.height(scale * 1.2) + sum(len(w) for w in parts) * line + line
-            for _, parts in wrapped
+            canvas.height(scale * 1.2)
+            + sum(len(theme.wrap(text, area.width, scale)) for text in lines) * line
+            + line
+            for _, lines in story
         )
         if needed <= area.height:
             break
     y = area.y
-    for heading, parts in wrapped:
-        if y + canvas.height(scale * 1.2) > area.bottom:
-            return
+    for heading, lines in story:
+        if y + canvas.height(scale * 1.2) + line > area.bottom:
+            return  # a heading with no room for a line under it says nothing
         y = canvas.text(heading, (area.x, y), scale=scale * 1.2, face="bold").bottom
-        for part in parts:
-            for text in part:
-                if y + line > area.bottom:
-                    return
-                y = canvas.text(text, (area.x, y), scale=scale).bottom
-            y += line // 4
+        for text in lines:
+            if y + theme.size(scale) > area.bottom:
+                return
+            # at the size chosen: cut only when even the floor left no room for all of it
+            laid = canvas.lay(text, area.width, area.bottom - y, scale, floor=scale)
+            y = canvas.label(laid, (area.x, y)).bottom + line // 4
         y += line // 2
