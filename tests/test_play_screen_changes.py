@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.save import read_save
@@ -192,3 +193,30 @@ def test_a_pack_written_again_holds_only_this_games_charts(tmp_path: Path) -> No
     assert (out / "satisfaction.png").exists()
     assert not stale.exists() and mine.exists()
     scene.session.close()
+
+
+def test_the_turn_log_keeps_sentences_whole_and_counts_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ripple.ui.draw import panels
+    from ripple.ui.draw.panel_views import LogView
+
+    app = App((1024, 768), sound=False)
+    drawn: list[str] = []
+    blit = panels.blit
+
+    def noting(
+        surface: pygame.Surface, theme: object, text: str, *a: object, **k: object
+    ) -> object:
+        drawn.append(text)
+        return blit(surface, theme, text, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(panels, "blit", noting)
+    sentences = tuple(f"Turn 5: sentence {n} " + "and so on " * 14 + "end." for n in range(6))
+    panels.draw_log(app.screen, app.theme, pygame.Rect(0, 668, 1024, 100), LogView("", sentences))
+    told = [text for text in drawn if not text.endswith("more")]
+    assert told and not any(text.endswith("…") for text in told), told
+    assert " ".join(told).startswith(sentences[0]), "the first sentence is not whole"
+    shown = sum(1 for n in range(len(sentences)) if f"sentence {n} " in " ".join(told))
+    assert 0 < shown < len(sentences) and " ".join(told).endswith("end.")
+    assert drawn[-1] == f"+{len(sentences) - shown} more", drawn

@@ -216,27 +216,41 @@ def _lines(
 
 
 def draw_log(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: LogView) -> None:
-    """The last turn in plain words (and any message for the player)."""
+    """The last turn in plain words (and any message for the player): each sentence whole,
+    wrapped; the sentences with no room left are counted, not lost."""
     palette = theme.palette
     pygame.draw.rect(surface, palette.panel, rect)
     pygame.draw.line(surface, palette.edge, rect.topleft, rect.topright, theme.line)
     pad = theme.unit
     y = rect.y + pad // 2
-    width = rect.width - 2 * pad
-    said = theme.wrap(view.said, width, 0.95) if view.said else []
-    lines = [*said, *view.lines]
     step = theme.font(theme.size(0.95)).get_linesize() + 2
-    fits = max(1, (rect.bottom - y) // step)
-    more = len(lines) - fits
-    for index, line in enumerate(lines[:fits]):
-        colour = palette.warn if index < len(said) else palette.text
-        room = width
-        if more > 0 and index == fits - 1:  # the lines that do not fit are counted, not lost
-            mark = theme.text(f"+{more} more", 0.8, palette.muted)
-            surface.blit(mark, mark.get_rect(bottomright=(rect.right - pad, rect.bottom - 4)))
-            room -= mark.get_width() + pad
-        text = theme.fit(line, room, 0.95)
-        y = blit(surface, theme, text, (pad, y), scale=0.95, colour=colour).bottom + 2
+    rows = max(1, (rect.bottom - y) // step)
+    width = rect.width - 2 * pad
+    mark = theme.text("+99 more", 0.8, palette.muted).get_width() + pad
+    said = theme.wrap(view.said, width - mark, 0.95) if view.said else []
+    told = [theme.wrap(line, width - mark, 0.95) for line in view.lines]
+    blocks = [(said, palette.warn)] if said else []
+    blocks += [(parts, palette.text) for parts in told]
+    used = shown = 0
+    for parts, colour in blocks:
+        if used + len(parts) > rows and used:
+            break
+        for line in parts[: rows - used]:
+            y = blit(surface, theme, line, (pad, y), scale=0.95, colour=colour).bottom + 2
+        used += len(parts)
+        shown += 1
+    more = len(blocks) - shown
+    if more:
+        where = (rect.right - pad, rect.bottom - 4)
+        blit(
+            surface,
+            theme,
+            f"+{more} more",
+            where,
+            scale=0.8,
+            colour=palette.muted,
+            anchor="bottomright",
+        )
 
 
 def draw_inspect(
