@@ -36,6 +36,7 @@ from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.session import Session
 from ripple.ui.theme import ELLIPSIS, FLOOR, Label, Theme
+from tests.test_learner import Recording
 
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 MODES = {"1024x768": False, "projector": True}
@@ -97,18 +98,6 @@ def test_no_label_on_the_play_screen_is_cut(name: str, mode: str, cuts: list[str
     assert not labels, f"{name} ({mode}): cut short: {sorted(set(labels))}"
 
 
-class Words(Canvas):
-    """A canvas that keeps the words drawn on it."""
-
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
-        super().__init__(surface, theme)
-        self.words: list[str] = []
-
-    def text(self, text: str, pos: tuple[int, int], **style: Any) -> pygame.Rect:
-        self.words.append(text)
-        return super().text(text, pos, **style)
-
-
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", SHIPPED)
 def test_no_line_of_the_reflection_page_is_cut(name: str, mode: str) -> None:
@@ -124,7 +113,7 @@ def test_no_line_of_the_reflection_page_is_cut(name: str, mode: str) -> None:
         game = Game(scenario)
         play_out(game, policy)
         for chosen in ((), tuple(ids[:2]), tuple(ids[1:3])):
-            canvas = Words(pygame.Surface(SIZE), theme)
+            canvas = Recording(pygame.Surface(SIZE), theme)
             draw_reflection(canvas, area, game, chosen, "", False)
             cut = [w for w in canvas.words if ELLIPSIS in w]
             assert not cut, f"{name} ({mode}, {policy}, {chosen}): cut short: {cut[:3]}"

@@ -25,7 +25,7 @@ import numpy as np
 import pytest
 
 from ripple.ui.app import WINDOW, App, default_window_size
-from tests.test_screens import SCREENS, pixels, save_comparison
+from tests.test_screens import assert_like_reference, pixels
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1024, 768)
@@ -193,22 +193,6 @@ def player(display: str, tmp_path: Path) -> Iterator[Player]:
     assert user.x("xdotool", "mousemove", *map(str, RESTING)).returncode == 0
     yield user
     user.stop()
-
-
-def assert_like_reference(name: str, shot: Path) -> None:
-    """The screenshot matches tests/screens/NAME.png by test_screens.py's rule: at most 0.5%
-    of pixels off by more than 40 in a channel; else a comparison lands in failed/."""
-    reference = SCREENS / f"{name}.png"
-    if os.environ.get("RIPPLE_REGENERATE_SCREENS"):
-        reference.write_bytes(shot.read_bytes())
-    assert reference.exists(), f"no reference for {name}: RIPPLE_REGENERATE_SCREENS=1 make test"
-    expected, actual = pixels(reference), pixels(shot)
-    assert expected.shape == actual.shape
-    changed = np.abs(expected - actual).max(axis=2) > 40
-    if changed.mean() > 0.005:
-        failed = SCREENS / "failed" / f"{name}.png"
-        save_comparison(expected, actual, failed)
-        pytest.fail(f"{name}: {changed.mean():.1%} of pixels differ; see {failed}")
 
 
 def assert_fits(window: tuple[int, int, int, int]) -> None:
