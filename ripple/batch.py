@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from ripple.engine import Game
+from ripple.engine.figures import game_outcomes
 from ripple.engine.state import KINDS
 from ripple.report.record import play_out
 from ripple.scenario.load import load_scenario
@@ -79,24 +80,17 @@ def measure(game: Game, departments: Sequence[str]) -> Measured:
     """A finished game's outcomes (in `OUTCOMES` order), its harm per department and kind,
     and each department's own numbers: the work it finished against its planned capacity
     over the game (what a department judged on its own throughput is proud of)."""
-    totals = game.totals()
-    completed = float(totals["completed"])
-    demand = {c.id: float(c.demand) for c in game.scenario.customers}
-    customers = game.snapshot().customers
-    weights = np.array([demand.get(c.id, 0.0) for c in customers])
-    if weights.sum() <= 0:
-        weights = np.ones(len(customers))
-    remaining = np.array([c.remaining for c in customers])
+    got = game_outcomes(game)
     outcomes = np.array(
         [
-            float(totals["satisfaction"]),
-            totals["on_time"] / completed if completed else 0.0,
-            totals["late"] / completed if completed else 0.0,
-            totals["defective"] / completed if completed else 0.0,
-            1.0 - float(weights @ remaining / weights.sum()) if len(customers) else 0.0,
-            float(totals["mean_lead_time"]),
-            float(sum(report.complaints for report in game.reports)),
-            completed,
+            got.satisfaction,
+            got.on_time,
+            got.late,
+            got.defective,
+            got.churn,
+            got.lead_time,
+            float(got.complaints),
+            float(got.completed),
         ]
     )
     index = {department: i for i, department in enumerate(departments)}

@@ -19,6 +19,7 @@ from typing import Any
 
 from ripple.atomic import write_atomic
 from ripple.engine import Game
+from ripple.engine.figures import game_outcomes
 from ripple.paths import data_dir
 
 FORMAT = "ripple-records"
@@ -71,8 +72,7 @@ def record_of(
     now: datetime | None = None,
 ) -> Record:
     """The record of a game as it stands."""
-    totals = game.totals()
-    completed = int(totals["completed"])
+    got = game_outcomes(game)
     finished = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return Record(
         scenario=str(scenario_path.resolve()),
@@ -80,9 +80,9 @@ def record_of(
         finished=finished.isoformat(),
         seed=game.seed,
         turns=game.turn,
-        satisfaction=round(float(totals["satisfaction"]), 6),
-        on_time=round(int(totals["on_time"]) / completed, 6) if completed else 0.0,
-        complaints=sum(report.complaints for report in game.reports),
+        satisfaction=round(got.satisfaction, 6),
+        on_time=round(got.on_time, 6),
+        complaints=got.complaints,
         team=team,
         what_if=what_if,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ripple.engine import Game
+from ripple.engine.figures import game_outcomes, share
 from ripple.report.culture import LEVELS, culture
 from ripple.report.facts import looked_after
 from ripple.report.learner import reflection
@@ -92,23 +93,13 @@ MODES = {
 
 
 def _percent(part: float, whole: float) -> str:
-    return f"{part / whole:.0%}" if whole else "-"
-
-
-def churn(game: Game) -> float:
-    """The share of external customers lost, weighted by demand as satisfaction is."""
-    demand = {c.id: float(c.demand) for c in game.scenario.customers}
-    views = game.snapshot().customers
-    weights = [demand.get(v.id, 0.0) for v in views]
-    if sum(weights) <= 0:
-        weights = [1.0] * len(views)
-    kept = sum(w * v.remaining for w, v in zip(weights, views, strict=True))
-    return 1.0 - kept / sum(weights) if views else 0.0
+    return f"{share(part, whole):.0%}" if whole else "-"
 
 
 def outcomes(game: Game) -> list[tuple[str, str]]:
     """A game's totals in words: (measure, value) for the summary's table."""
     totals = game.totals()
+    got = game_outcomes(game)
     done = int(totals["completed"])
     lead = f"{totals['mean_lead_time']:.1f} turns" if done else "-"
     return [
@@ -117,9 +108,9 @@ def outcomes(game: Game) -> list[tuple[str, str]]:
         ("On time", _percent(totals["on_time"], done)),
         ("With defects", _percent(totals["defective"], done)),
         ("Mean lead time", lead),
-        ("Complaints", str(sum(r.complaints for r in game.reports))),
-        ("Satisfaction at the end", f"{totals['satisfaction']:.0%}"),
-        ("Customers lost (churn)", f"{churn(game):.0%}"),
+        ("Complaints", str(got.complaints)),
+        ("Satisfaction at the end", f"{got.satisfaction:.0%}"),
+        ("Customers lost (churn)", f"{got.churn:.0%}"),
     ]
 
 

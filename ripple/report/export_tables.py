@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ripple.engine import Game
+from ripple.engine import Game, figures
 from ripple.save import SavedGame
 from ripple.scenario.model import parse_handoff
 
@@ -38,7 +38,8 @@ def turn_rows(games: Mapping[str, Game]) -> list[list[object]]:
     for team, game in games.items():
         for report in game.reports:
             numbers = report.as_dict()
-            mean = round(report.lead_time_sum / report.completed, 6) if report.completed else ""
+            lead = figures.mean_lead_time(report.lead_time_sum, report.completed)
+            mean = round(lead, 6) if report.completed else ""
             rows.append(
                 [
                     team,

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ripple.engine import Ripple
+from ripple.engine import Ripple, figures
 from ripple.ui.session import Session
 from ripple.ui.widgets import ListView
 
@@ -153,17 +153,16 @@ def status_view(scene: PlayScene) -> StatusView:
     if scene.scores_hidden:
         return StatusView(title, (*entries, ("scores hidden (S)", None)), lead)
     customers = after.customers
-    weights = [max(c.arrived, 1) for c in customers]
-    satisfaction = sum(c.satisfaction * w for c, w in zip(customers, weights, strict=True)) / sum(
-        weights
-    )
-    internal = [h.satisfaction for h in after.handoffs]
-    lost = 1.0 - min((c.remaining for c in customers), default=1.0)
+    demand = {c.id: c.demand for c in session.scenario.customers}
+    demands = [demand.get(c.id, 0.0) for c in customers]
+    satisfaction = figures.external_satisfaction([c.satisfaction for c in customers], demands)
+    lost = figures.churn([c.remaining for c in customers], demands)
+    internal = figures.internal_satisfaction([h.satisfaction for h in after.handoffs])
     entries += [
         (f"Customers {satisfaction:.0%}", satisfaction),
         (f"Complaints {sum(c.complaints for c in customers)}", None),
         (f"Churn {lost:.0%}", None),
-        (f"Internal {sum(internal) / len(internal):.0%}" if internal else "Internal -", None),
+        (f"Internal {internal:.0%}" if internal is not None else "Internal -", None),
     ]
     return StatusView(title, tuple(entries), lead)
 

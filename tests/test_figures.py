@@ -1,0 +1,106 @@
+"""Every headline figure is defined once (ripple/engine/figures.py), so a number a player
+reads in one place is the number read anywhere else: the play screen's scoreboard, the
+debrief's charts, the exported turns.csv, `ripple simulate --json`, the summary, batch runs
+and the record."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from ripple.batch import OUTCOMES, measure
+from ripple.cli import main
+from ripple.engine import Game, figures
+from ripple.engine.policies import POLICIES
+from ripple.paths import SCENARIOS
+from ripple.records import record_of
+from ripple.report.export import export_pack
+from ripple.report.export_summary import outcomes
+from ripple.save import read_save
+from ripple.scenario.load import load_scenario
+from ripple.ui.app import App
+from ripple.ui.draw.panel_views import status_view
+from ripple.ui.pilot import Pilot
+from ripple.ui.scenes.choose import start_game
+from ripple.ui.scenes.debrief_charts import satisfaction_chart
+from ripple.ui.scenes.play import PlayScene
+
+SCENARIO = SCENARIOS / "hotel.yaml"
+"""A scenario with several customer segments of different demand: where weighting shows."""
+
+
+def scoreboard(scene: PlayScene) -> dict[str, tuple[str, float | None]]:
+    """The scoreboard's entries by their first word."""
+    return {text.split()[0]: (text, meter) for text, meter in status_view(scene).entries}
+
+
+def test_the_scoreboard_the_debrief_the_export_and_simulate_agree_every_turn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "game.json"
+    app = App((1024, 768), sound=False)
+    assert start_game(app, SCENARIO, save_to=save) == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot = Pilot(app)
+    session = scene.session
+    shown: list[dict[str, tuple[str, float | None]]] = []
+    while not session.over:
+        for decision in POLICIES["customer"](session.game):
+            session.choose(decision)
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not session.resolving and not scene.animating)
+        shown.append(scoreboard(scene))
+    game = session.game
+    session.close()
+
+    assert main(["simulate", str(SCENARIO), "--decisions", str(save), "--json"]) == 0
+    simulated = json.loads(capsys.readouterr().out)["turns"]
+    export_pack(read_save(save), load_scenario(SCENARIO), tmp_path / "pack")
+    with (tmp_path / "pack" / "turns.csv").open(encoding="utf-8") as rows:
+        exported = list(csv.DictReader(rows))
+    charted = satisfaction_chart(game).series[0].values
+    demands = [c.demand for c in game.scenario.customers]
+
+    assert len(shown) == len(simulated) == len(exported) == len(charted) == game.turns
+    for turn, (board, json_turn, row) in enumerate(zip(shown, simulated, exported, strict=True)):
+        snapshot = game.snapshot(turn + 1)
+        report = game.reports[turn]
+        satisfaction = board["Customers"][1]
+        assert satisfaction == pytest.approx(report.satisfaction, abs=1e-12), turn
+        assert round(report.satisfaction, 6) == json_turn["satisfaction"]
+        assert float(row["satisfaction"]) == json_turn["satisfaction"]
+        assert charted[turn] == report.satisfaction
+        assert board["Complaints"][0] == f"Complaints {json_turn['complaints']}"
+        assert int(row["complaints"]) == json_turn["complaints"]
+        lost = figures.churn([c.remaining for c in snapshot.customers], demands)
+        assert board["Churn"][0] == f"Churn {lost:.0%}"
+        internal = figures.internal_satisfaction([h.satisfaction for h in snapshot.handoffs])
+        assert internal is not None and board["Internal"][0] == f"Internal {internal:.0%}"
+
+    got = figures.game_outcomes(game)
+    summary = dict(outcomes(game))
+    assert summary["Satisfaction at the end"] == f"{got.satisfaction:.0%}"
+    assert summary["Customers lost (churn)"] == f"{got.churn:.0%}" == shown[-1]["Churn"][0][6:]
+    assert summary["Complaints"] == str(got.complaints)
+    measured = measure(game, [d.id for d in game.scenario.departments])[0]
+    batch = dict(zip(OUTCOMES, measured, strict=True))
+    assert batch["satisfaction"] == got.satisfaction and batch["churn"] == got.churn
+    assert batch["on_time_share"] == got.on_time and batch["complaints"] == got.complaints
+    record = record_of(SCENARIO, game)
+    assert record.satisfaction == round(got.satisfaction, 6)
+    assert record.on_time == round(got.on_time, 6)
+
+
+def test_figures_weigh_segments_by_demand_and_say_nothing_of_nothing() -> None:
+    assert figures.external_satisfaction([1.0, 0.0], [30, 10]) == 0.75
+    assert figures.external_satisfaction([1.0, 0.5], [0, 0]) == 0.75
+    assert figures.churn([1.0, 0.5], [10, 30]) == pytest.approx(0.375)
+    assert figures.internal_satisfaction([]) is None
+    assert figures.share(3, 0) == 0.0 and figures.mean_lead_time(5, 0) == 0.0
+    game = Game(load_scenario(SCENARIO), 1)
+    assert figures.game_outcomes(game).completed == 0
