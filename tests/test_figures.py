@@ -104,3 +104,47 @@ def test_figures_weigh_segments_by_demand_and_say_nothing_of_nothing() -> None:
     assert figures.share(3, 0) == 0.0 and figures.mean_lead_time(5, 0) == 0.0
     game = Game(load_scenario(SCENARIO), 1)
     assert figures.game_outcomes(game).completed == 0
+
+
+def test_words_agree_with_numbers() -> None:
+    """Nothing said of what has not happened; a count of one is singular; the work said to be
+    inside adds up with the queues on screen."""
+    import re
+
+    from ripple.report.record import play_out
+    from ripple.report.standings import summary
+    from ripple.ui.draw.panel_views import _inspect_lines
+    from ripple.ui.scenes.debrief_teams import team_lines
+
+    app = App((1024, 768), sound=False)
+    assert start_game(app, SCENARIOS / "claims.yaml", teams=("Red", "Blue")) == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    lines = " ".join(line for _, said in team_lines(scene.session) for line in said)
+    assert "no claims delivered yet" in lines and "% on time" not in lines
+    assert summary(scene.session.game).startswith("No claims delivered yet")
+    scene.session.close()
+
+    game = Game(load_scenario(SCENARIOS / "claims.yaml"), 7)
+    play_out(game, "silo")
+    said = summary(game)
+    queued = sum(d.queue for d in game.snapshot().departments)
+    wip = int(game.totals()["wip"])
+    assert f"{wip} still inside: {queued} in queues, {wip - queued} on their way" in said
+
+    app = App((1024, 768), sound=False)
+    assert start_game(app, SCENARIOS / "claims.yaml") == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot = Pilot(app)
+    checked = 0
+    while not scene.session.over:
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not scene.session.resolving)
+        for name in [k for k in scene.hotspots if k.startswith(("dept:", "customer:"))]:
+            scene.inspected = name
+            text = " ".join(_inspect_lines(scene)[1])
+            assert not re.search(r"\b1 (defects|complaints)\b", text), text
+            checked += 1
+    assert checked
+    scene.session.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine import Game
+from ripple.engine.figures import game_outcomes
 
 HARMFUL = 0.2
 """A department that started this share of the harm customers felt is called out."""
@@ -92,14 +93,23 @@ def standings(game: Game) -> list[Standing]:
 
 def summary(game: Game) -> str:
     """The game in one sentence of numbers."""
-    totals = game.totals()
-    done = int(totals["completed"])
+    got = game_outcomes(game)
     words = game.scenario.item.many
-    if not done:
-        return f"No {words} delivered yet; {totals['wip']} inside."
-    on_time = totals["on_time"] / done
-    defective = totals["defective"] / done
+    inside = _inside(game)
+    if not got.completed:
+        return f"No {words} delivered yet; {inside}."
     return (
-        f"{done} {words} delivered: {on_time:.0%} on time, {defective:.0%} with defects; "
-        f"mean lead time {totals['mean_lead_time']:.1f} turns; {totals['wip']} still inside."
+        f"{got.completed} {words} delivered: {got.on_time:.0%} on time, {got.defective:.0%} "
+        f"with defects; mean lead time {got.lead_time:.1f} turns; {inside}."
     )
+
+
+def _inside(game: Game) -> str:
+    """The work inside the organisation, said so that it adds up with what the screen shows:
+    the departments' queues, and the rest on its way along the hand-offs."""
+    wip = int(game.totals()["wip"])
+    queued = sum(d.queue for d in game.snapshot().departments)
+    travelling = wip - queued
+    if not travelling:
+        return f"{wip} still inside, in the departments' queues"
+    return f"{wip} still inside: {queued} in queues, {travelling} on their way between departments"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ripple.engine import Ripple, figures
+from ripple.saved_games import plural
 from ripple.ui.session import Session
 from ripple.ui.widgets import ListView
 
@@ -264,7 +265,8 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
         return d.name, [
             f"capacity {d.capacity:.0f} a turn (planned {d.base_capacity:.0f}), queue {d.queue}",
             f"quality {d.quality:.0%}, morale {d.morale:.0%}",
-            f"this turn: finished {d.processed}, made {d.defects_made} defects, "
+            f"this turn: finished {d.processed}, "
+            f"made {plural(d.defects_made, 'defect', 'defects')}, "
             f"got {d.sent_back} back for rework",
             "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
             "depends on: " + (", ".join(suppliers) or "nobody inside"),
@@ -282,7 +284,8 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
     lines = [
         f"{c.mood}: satisfaction {c.satisfaction:.0%}, {c.remaining:.0%} still with you",
         f"this turn: {c.delivered} delivered, {c.on_time_and_right} on time and right, "
-        f"{c.late} late, {c.defective} with defects, {c.complaints} complaints",
+        f"{c.late} late, {c.defective} with defects, "
+        f"{plural(c.complaints, 'complaint', 'complaints')}",
     ]
     ripples = session.ripples(customer=key)[:3]
     return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from ripple.engine import Game
+from ripple.engine.figures import game_outcomes
 from ripple.report.export import teams_chart
 from ripple.report.standings import harm_shares
 from ripple.ui.draw.charts import Canvas, draw_chart
@@ -30,16 +31,17 @@ def team_lines(session: Session) -> list[tuple[str, list[str]]]:
     harms = {team: harmed(game) for team, game in session.games.items()}
     lines = []
     for team, game in session.games.items():
-        totals = game.totals()
-        done = int(totals["completed"]) or 1
+        got = game_outcomes(game)
         others = [h for t, h in harms.items() if t != team]
         average = sum(others) / len(others) if others else harms[team]
         prevented = average - harms[team]
         ripples = game.ripples()
-        said = [
-            f"{totals['on_time'] / done:.0%} on time, {totals['defective'] / done:.0%} with "
-            f"defects, satisfaction {totals['satisfaction']:.0%}",
-        ]
+        delivered = (
+            f"{got.on_time:.0%} on time, {got.defective:.0%} with defects"
+            if got.completed
+            else f"no {game.scenario.item.many} delivered yet"
+        )
+        said = [f"{delivered}, satisfaction {got.satisfaction:.0%}"]
         if ripples:
             biggest = ripples[0]
             said.append(
