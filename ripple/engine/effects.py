@@ -40,8 +40,3 @@ class ActiveEffect:
         if self.duration is not None and turn >= self.start + self.duration:
             return True
         return self.fade > 0 and turn >= self.start and self.strength(turn) < 1e-3
-
-
-def handoff_key(supplier: str, customer: str) -> str:
-    """The key of a hand-off in targets and lookups."""
-    return f"{supplier}->{customer}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ripple.engine.effects import ActiveEffect, Target, handoff_key
+from ripple.engine.effects import ActiveEffect, Target
 from ripple.engine.state import World
-from ripple.scenario.model import Event, parse_handoff
+from ripple.scenario.model import Event, handoff_key, parse_handoff
 
 
 def event_targets(world: World, event: Event) -> list[Target]:

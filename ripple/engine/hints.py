@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine.game import Game
+from ripple.scenario.model import handoff_key, parse_handoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ def hint(game: Game) -> Hint | None:
     harm: dict[str, dict[str, float]] = {}
     origins: dict[str, dict[str, float]] = {}
     for ripple in game.ripples():
-        key = f"{ripple.chain[0]}->{ripple.chain[1]}" if len(ripple.chain) > 1 else ripple.origin
+        key = handoff_key(*ripple.chain[:2]) if len(ripple.chain) > 1 else ripple.origin
         harm.setdefault(key, {}).setdefault(ripple.kind, 0.0)
         harm[key][ripple.kind] += ripple.weight
         origins.setdefault(key, {}).setdefault(ripple.customer, 0.0)
@@ -40,9 +41,10 @@ def hint(game: Game) -> Hint | None:
     reached = ", ".join(customers[c] for c in sorted(weights, key=lambda c: -weights[c]))
     defects, late = kinds.get("defective", 0.0), kinds.get("late", 0.0) + kinds.get("lost", 0.0)
     what = "defects" if defects >= late else "delays"
-    supplier = target.split("->")[0]
-    if "->" in target:
-        view = next(h for h in game.snapshot().handoffs if f"{h.supplier}->{h.customer}" == target)
+    pair = parse_handoff(target)
+    supplier = pair[0] if pair else target
+    if pair is not None:
+        view = next(h for h in game.snapshot().handoffs if (h.supplier, h.customer) == pair)
         where = f"the hand-off {name(target)}"
         rating = f" Its internal customer rates it {view.satisfaction:.0%}."
         advice = (

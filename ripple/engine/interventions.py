@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ripple.engine.effects import ActiveEffect, Target, handoff_key
-from ripple.scenario.model import Intervention, parse_handoff
+from ripple.engine.effects import ActiveEffect, Target
+from ripple.scenario.model import Intervention, handoff_key, parse_handoff
 
 
 class DecisionError(ValueError):

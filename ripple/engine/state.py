@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ripple.engine.effects import ActiveEffect, handoff_key
+from ripple.engine.effects import ActiveEffect
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START
 from ripple.engine.work import MOVING, QUEUED, WorkTable
-from ripple.scenario.model import Customer, Scenario
+from ripple.scenario.model import Customer, Scenario, handoff_key
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
 
 KINDS = ("late", "defective", "lost")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ripple.engine import Game
 from ripple.report.facts import front_line, listed, spending, target_of
+from ripple.scenario.model import parse_handoff
 
 DUTIES = {
     "enters": "where {many} arrive",
@@ -74,7 +75,7 @@ class Culture:
 
 def where(game: Game, aim: str | None) -> str:
     """Which of SPREAD a target belongs to ('everyone' counts as departments)."""
-    if aim is not None and "->" in aim:
+    if aim is not None and parse_handoff(aim) is not None:
         return "hand-offs"
     return "front line" if aim in front_line(game) else "departments"
 

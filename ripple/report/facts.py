@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ripple.engine import Decision, Game
 from ripple.engine.snapshot import DepartmentView
-from ripple.scenario.model import parse_handoff
+from ripple.scenario.model import handoff_key, parse_handoff
 
 # --- the game's numbers, gathered once per question ------------------------------------
 
@@ -43,8 +43,9 @@ def handoff_totals(game: Game) -> dict[str, HandoffTotals]:
     for k, start in enumerate(turns[0].handoffs):
         views = [snapshot.handoffs[k] for snapshot in turns]
         now = views[-1]
-        found[f"{start.supplier}->{start.customer}"] = HandoffTotals(
-            key=f"{start.supplier}->{start.customer}",
+        key = handoff_key(start.supplier, start.customer)
+        found[key] = HandoffTotals(
+            key=key,
             supplier=start.supplier,
             customer=start.customer,
             handed=sum(v.handed for v in views),
@@ -158,7 +159,7 @@ def target_of(decision: Decision) -> str | None:
     if decision.target is None:
         return None
     pair = parse_handoff(decision.target)
-    return f"{pair[0]}->{pair[1]}" if pair else decision.target.strip()
+    return handoff_key(*pair) if pair else decision.target.strip()
 
 
 def spending(game: Game) -> dict[str | None, int]:
@@ -183,7 +184,8 @@ def looked_after(game: Game, owned: Sequence[str] = ()) -> tuple[str, ...]:
     points: dict[str, int] = {}
     for aim, spent in spending(game).items():
         if aim is not None:
-            department = aim.split("->")[0]
+            pair = parse_handoff(aim)
+            department = pair[0] if pair else aim
             points[department] = points.get(department, 0) + spent
     chosen = sorted(
         (d for d in points if points[d] > 0), key=lambda d: (-points[d], order.index(d))

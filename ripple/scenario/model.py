@@ -32,6 +32,11 @@ Turns = Annotated[int, Field(ge=0, le=10_000)]
 HANDOFF = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*->\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$")
 
 
+def handoff_key(supplier: str, customer: str) -> str:
+    """The one way a hand-off is named in targets, lookups, saves and hotspots."""
+    return f"{supplier}->{customer}"
+
+
 def parse_handoff(text: str) -> tuple[str, str] | None:
     """Split 'supplier -> customer' into its two department ids, or None."""
     match = HANDOFF.match(text)

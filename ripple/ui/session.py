@@ -21,7 +21,7 @@ from ripple.report.export import slug
 from ripple.report.whatif import WhatIf, compare, replay
 from ripple.save import SavedGame, previous_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
-from ripple.scenario.model import Intervention, Scenario, parse_handoff
+from ripple.scenario.model import Intervention, Scenario, handoff_key, parse_handoff
 
 SOLO = ""
 """The name of the one team of a single-player game."""
@@ -189,7 +189,7 @@ class Session:
         menu = self.game.menu
         order = {d.id: i for i, d in enumerate(self.scenario.departments)}
         order |= {
-            f"{d.supplier}->{d.customer}": i for i, d in enumerate(self.scenario.dependencies)
+            handoff_key(d.supplier, d.customer): i for i, d in enumerate(self.scenario.dependencies)
         }
         targets = sorted(menu.targets(intervention), key=lambda t: order.get(t or "", 0))
         return [Option(intervention, t, menu.target_name(t)) for t in targets if self.owns(t)]

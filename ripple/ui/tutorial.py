@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ripple.engine import Decision, TurnReport
-from ripple.scenario.model import SCREEN_PARTS, TutorialStep, parse_handoff
+from ripple.scenario.model import SCREEN_PARTS, TutorialStep, handoff_key, parse_handoff
 from ripple.ui import intents
 from ripple.ui.draw.callout import place_callout, spot
 
@@ -37,7 +37,7 @@ def decision_target(point_at: str | None) -> str | None:
     if point_at is None or point_at in SCREEN_PARTS:
         return None
     pair = parse_handoff(point_at)
-    return f"{pair[0]}->{pair[1]}" if pair else point_at
+    return handoff_key(*pair) if pair else point_at
 
 
 class Guide:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ripple.scenario.model import SCREEN_PARTS, Scenario, parse_handoff
+from ripple.scenario.model import SCREEN_PARTS, Scenario, handoff_key, parse_handoff
 from ripple.ui.draw.geometry import arrow, edge_point
 from ripple.ui.theme import Theme
 from ripple.ui.widgets import blit, draw_label, panel
@@ -69,7 +69,7 @@ def spot(point_at: str | None, scenario: Scenario) -> str | None:
         return None
     pair = parse_handoff(point_at)
     if pair is not None:
-        return f"handoff:{pair[0]}->{pair[1]}"
+        return f"handoff:{handoff_key(*pair)}"
     if any(d.id == point_at for d in scenario.departments):
         return f"dept:{point_at}"
     return f"customer:{point_at}"

@@ -14,7 +14,7 @@ import pygame
 
 from ripple.engine import Snapshot
 from ripple.engine.snapshot import DepartmentView
-from ripple.scenario.model import Scenario
+from ripple.scenario.model import Scenario, handoff_key
 from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
 from ripple.ui.theme import Colour, Theme
 from ripple.ui.widgets import bar, blit, draw_label, outline, panel
@@ -107,7 +107,7 @@ class GraphView:
                 (Link(*ends, bend), Link(*ends, -bend)),
                 key=lambda candidate: self._clearance(candidate.middle, area),
             )
-            key = f"{supplier}->{customer}"
+            key = handoff_key(supplier, customer)
             self.links[key] = link
             self.chips[key] = pygame.Rect(0, 0, *chip)
             self.chips[key].center = link.middle
@@ -219,8 +219,8 @@ class GraphView:
 
     @staticmethod
     def _rating(key: str, before: Snapshot, after: Snapshot, t: float) -> float:
-        old = next(h for h in before.handoffs if f"{h.supplier}->{h.customer}" == key)
-        new = next(h for h in after.handoffs if f"{h.supplier}->{h.customer}" == key)
+        old = next(h for h in before.handoffs if handoff_key(h.supplier, h.customer) == key)
+        new = next(h for h in after.handoffs if handoff_key(h.supplier, h.customer) == key)
         return mix(old.satisfaction, new.satisfaction, t)
 
     def _draw_link(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ripple.engine import Ripple, figures
 from ripple.saved_games import plural
+from ripple.scenario.model import parse_handoff
 from ripple.ui.session import Session
 from ripple.ui.widgets import ListView
 
@@ -273,7 +274,7 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
             *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
         ]
     if kind == "handoff":
-        supplier, _, customer = key.partition("->")
+        supplier, customer = parse_handoff(key) or (key, "")
         h = next(v for v in after.handoffs if v.supplier == supplier and v.customer == customer)
         return f"{menu.target_name(supplier)} → {menu.target_name(customer)}", [
             f"internal customer satisfaction {h.satisfaction:.0%}",

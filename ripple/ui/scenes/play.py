@@ -11,7 +11,7 @@ import pygame
 
 from ripple.engine import Decision
 from ripple.engine.hints import hint
-from ripple.scenario.model import Intervention
+from ripple.scenario.model import Intervention, parse_handoff
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.graph import GraphView
@@ -332,7 +332,7 @@ class PlayScene(PlayPicture, Scene):
             self.message = "No customer has been hurt yet: watch the hand-offs with low ratings."
             return
         self.message = found.text
-        kind = "handoff" if "->" in found.target else "dept"
+        kind = "handoff" if parse_handoff(found.target) else "dept"
         self.inspected = f"{kind}:{found.target}"
 
     def _what_if(self) -> None:

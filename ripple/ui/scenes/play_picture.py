@@ -8,6 +8,7 @@ import itertools
 
 import pygame
 
+from ripple.scenario.model import handoff_key
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.flow import draw_flow
 from ripple.ui.draw.panel_views import (
@@ -45,7 +46,7 @@ class PlayPicture:
         lit: set[str] = {self.inspected or ""}
         for ripple in ripples:
             lit.update(ripple.chain)
-            lit.update(f"{a}->{b}" for a, b in itertools.pairwise(ripple.chain))
+            lit.update(handoff_key(a, b) for a, b in itertools.pairwise(ripple.chain))
             lit.add(f"customer:{ripple.customer}")
         return frozenset(lit)
 
