@@ -1,7 +1,12 @@
 """Saved games: (scenario reference and hash, seed, decisions), small enough to mail round.
 
-A game is fully described by its scenario, seed and decisions, so a save holds exactly
-those; loading one replays the decisions.
+A game is fully described by its scenario, seed and decisions (with the events injected,
+its number of turns and its budget), so a save holds exactly those; loading one replays the
+decisions with `SavedGame.replay`, built on the engine's `replay_game`. Every way a save is
+played again (the play screen, live reload, `ripple export`, `ripple simulate --decisions`)
+goes through it, so a save replays as the same game everywhere: with its own seed, its own
+number of turns (a save of `ripple simulate --turns 5` is a 5-turn game) and its own budget.
+A bare decisions file knows neither seed nor turns (UNKNOWN): the scenario's are used.
 
 A crash never costs more than the turn being saved: writes are atomic (a crash mid-save
 leaves the previous save whole), the save before is kept beside it as `<name>.previous`, and
@@ -19,6 +24,7 @@ from typing import Any
 
 from ripple.atomic import keep_aside, write_atomic
 from ripple.engine import Decision, Game
+from ripple.engine.replay import replay_game
 from ripple.scenario.model import Scenario
 
 FORMAT = "ripple-save"
@@ -26,6 +32,8 @@ VERSION = 2
 """2 added the checksum; a version 1 save (no checksum) still loads."""
 CHECKSUM = "checksum"
 PREVIOUS = ".previous"
+UNKNOWN = -1
+"""The seed and turns of a save that does not know them (a bare decisions file)."""
 
 
 class SaveError(ValueError):
@@ -94,25 +102,51 @@ class SavedGame:
             data["note"] = self.note
         return data
 
+    @property
+    def known_seed(self) -> int | None:
+        """The save's seed, or None when it does not know it (UNKNOWN, or any seed below 0)."""
+        return self.seed if self.seed >= 0 else None
+
+    @property
+    def known_turns(self) -> int | None:
+        """The game's number of turns, or None when the save does not know it (UNKNOWN: a
+        game has at least one turn)."""
+        return self.turns if self.turns > 0 else None
+
+    def replay(
+        self,
+        scenario: Scenario,
+        team: str = "",
+        *,
+        seed: int | None = None,
+        turns: int | None = None,
+        keep_snapshots: bool = True,
+    ) -> Game:
+        """One game of the save played again on `scenario`: `team`'s own game in hot-seat
+        play (KeyError if the save has no such team), else the one game (team '').
+
+        The game has the save's seed, number of turns and budget; `seed` and `turns`, when
+        given, stand in for the save's (`ripple simulate --seed/--turns`). What the save does
+        not know is the scenario's. Raises DecisionError, naming the turn, when the decisions
+        do not fit the scenario.
+        """
+        return replay_game(
+            scenario,
+            seed if seed is not None else self.known_seed,
+            self.team_decisions[team] if self.team_decisions else self.decisions,
+            self.injected,
+            turns=turns if turns is not None else self.known_turns,
+            budget=self.budget,
+            keep_snapshots=keep_snapshots,
+        )
+
     def games(self, scenario: Scenario) -> dict[str, Game]:
         """Replay the save: one game per team in hot-seat play, else one game (key '')."""
-
-        def replay(decisions: tuple[tuple[Decision, ...], ...]) -> Game:
-            game = Game(scenario, self.seed if self.seed >= 0 else None, budget=self.budget)
-            for turn, chosen in enumerate(decisions):
-                if game.over:
-                    break
-                injected = self.injected[turn] if turn < len(self.injected) else ()
-                game.play_turn(chosen, injected)
-            return game
-
-        if self.team_decisions:
-            return {team: replay(d) for team, d in self.team_decisions.items()}
-        return {"": replay(self.decisions)}
+        return {team: self.replay(scenario, team) for team in self.team_decisions or [""]}
 
 
 def save_of(game: Game, scenario_path: str, scenario_sha256: str) -> SavedGame:
-    """The save of a game in progress."""
+    """The save of a game in progress (with its budget when it is not the scenario's)."""
     return SavedGame(
         scenario=scenario_path,
         scenario_sha256=scenario_sha256,
@@ -120,6 +154,7 @@ def save_of(game: Game, scenario_path: str, scenario_sha256: str) -> SavedGame:
         turns=game.turns,
         decisions=tuple(game.decisions),
         injected=tuple(game.injected),
+        budget=game.budget if game.budget != game.scenario.budget else None,
     )
 
 
@@ -218,7 +253,7 @@ def parse_save(content: bytes, where: str) -> SavedGame:
     """A save from the bytes of its file (`where` names it in messages); see `read_save`."""
     raw = _parsed(content, where)
     if isinstance(raw, list):
-        return SavedGame("", "", -1, -1, _decisions(raw, where))
+        return SavedGame("", "", UNKNOWN, UNKNOWN, _decisions(raw, where))
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SaveError(f'{where}: not a saved game (no "format": "{FORMAT}")')
     note = raw.get("note", "")

@@ -19,6 +19,7 @@ from ripple.commands.options import count, positive, print_problems, read_saved_
 from ripple.engine.policies import POLICIES
 
 if TYPE_CHECKING:
+    from ripple.engine import Game
     from ripple.scenario.model import Scenario
 
 NAME = "simulate"
@@ -134,37 +135,18 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.runs is not None:
         return _run_batch(args, scenario)
-    seed, turns = args.seed, args.turns
-    saved_budget = None
-    decisions: tuple = ()
-    injected: tuple = ()
-    if args.decisions is not None:
-        saved = read_saved_game(args.decisions)
-        if saved is None:
+    injected: tuple[tuple[str, ...], ...] = ()
+    source = None
+    if args.decisions is None:
+        game = Game(scenario, args.seed, turns=args.turns, keep_snapshots=False)
+    else:
+        replayed = _replayed(args, scenario)
+        if replayed is None:
             return 1
-        if saved.scenario_sha256 and saved.scenario_sha256 != scenario_hash(args.file):
-            print(
-                f"warning: {args.file} has changed since {args.decisions} was saved; "
-                "the replay may differ from the game that was played",
-                file=sys.stderr,
-            )
-        saved_budget = saved.budget
-        seed = saved.seed if seed is None and saved.seed >= 0 else seed
-        turns = saved.turns if turns is None and saved.turns > 0 else turns
-        decisions, injected = saved.decisions, saved.injected
-        if saved.team_decisions:
-            team = args.team or next(iter(saved.team_decisions))
-            if team not in saved.team_decisions:
-                known = ", ".join(saved.team_decisions)
-                print(
-                    f"error: no team '{team}' in {args.decisions} (teams: {known})", file=sys.stderr
-                )
-                return 1
-            decisions = saved.team_decisions[team]
-            print(f"replaying team {team}'s game", file=sys.stderr)
-    game = Game(scenario, seed, turns=turns, keep_snapshots=False, budget=saved_budget)
+        game, injected, source = replayed
+    recorded = game.turn
     try:
-        play_out(game, args.policy, decisions, injected)
+        play_out(game, args.policy, injected=injected)
     except DecisionError as error:
         print(f"error: {args.decisions}: turn {game.turn + 1}: {error}", file=sys.stderr)
         return 1
@@ -173,8 +155,44 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(record(game, args.policy)))
     else:
-        print(story(game, args.policy), end="")
+        print(story(game, args.policy, source=source, recorded=recorded), end="")
     return 0
+
+
+def _replayed(
+    args: argparse.Namespace, scenario: Scenario
+) -> tuple[Game, tuple[tuple[str, ...], ...], str] | None:
+    """The game of the save named by --decisions, replayed as far as it was played (with its
+    seed, turns and budget, --seed and --turns standing in for the save's): the game, the
+    events injected on every turn (the policy's later turns get them too) and where the
+    decisions came from, for the heading. None, with the error printed, if it cannot be."""
+    from ripple.engine import DecisionError
+    from ripple.scenario.load import scenario_hash
+
+    saved = read_saved_game(args.decisions)
+    if saved is None:
+        return None
+    if saved.scenario_sha256 and saved.scenario_sha256 != scenario_hash(args.file):
+        print(
+            f"warning: {args.file} has changed since {args.decisions} was saved; "
+            "the replay may differ from the game that was played",
+            file=sys.stderr,
+        )
+    team, source = "", str(args.decisions)
+    if saved.team_decisions:
+        team = args.team or next(iter(saved.team_decisions))
+        if team not in saved.team_decisions:
+            known = ", ".join(saved.team_decisions)
+            print(f"error: no team '{team}' in {args.decisions} (teams: {known})", file=sys.stderr)
+            return None
+        print(f"replaying team {team}'s game", file=sys.stderr)
+        source += f" (team {team})"
+    try:
+        game = saved.replay(scenario, team, seed=args.seed, turns=args.turns, keep_snapshots=False)
+    except DecisionError as error:
+        print(f"error: {args.decisions}: {error}", file=sys.stderr)
+        return None
+    return game, saved.injected, source
 
 
 def _run_batch(args: argparse.Namespace, scenario: Scenario) -> int:

@@ -2,8 +2,9 @@
 
 `Game(scenario, seed)` sets up; `play_turn(decisions)` resolves one turn and returns its
 report; `snapshot()` freezes the organisation for drawing; `rewind(turn)` goes back to
-the end of an earlier turn so play can go on differently. The same scenario, seed and
-decisions always give the same game, bit for bit.
+the end of an earlier turn so play can go on differently; `play_recorded` plays the turns
+of a record again (`ripple.engine.replay` builds a whole game from one). The same
+scenario, seed and decisions always give the same game, bit for bit.
 """
 
 from __future__ import annotations
@@ -176,11 +177,30 @@ class Game:
         """Go back to the end of `turn` (0: the start), forgetting the decisions after it."""
         if not 0 <= turn <= self.turn:
             raise ValueError(f"can only rewind to a turn from 0 to {self.turn}")
-        decisions = self.decisions[:turn]
-        injected = self.injected[:turn]
+        # The world cannot be wound back, so set up afresh and play the kept turns again.
+        decisions, injected = self.decisions[:turn], self.injected[:turn]
         self._begin()
-        for chosen, inject in zip(decisions, injected, strict=True):
-            self.play_turn(chosen, inject)
+        self.play_recorded(decisions, injected)
+
+    def play_recorded(
+        self,
+        decisions: Sequence[Sequence[Decision]],
+        injected: Sequence[Sequence[str]] = (),
+    ) -> None:
+        """Play on from a record of the game from its first turn: each turn not played yet
+        with its recorded decisions and the events injected on it (none once `injected` runs
+        out), until the record or the game ends.
+
+        Raises DecisionError, naming the turn, when a recorded turn does not fit the scenario
+        (the scenario was changed after the game was played).
+        """
+        while not self.over and self.turn < len(decisions):
+            turn = self.turn
+            inject = injected[turn] if turn < len(injected) else ()
+            try:
+                self.play_turn(decisions[turn], inject)
+            except DecisionError as error:
+                raise DecisionError(f"turn {turn + 1}: {error}") from error
 
     def ripples(
         self,

@@ -83,13 +83,29 @@ def own_numbers(game: Game) -> list[str]:
     return lines
 
 
-def story(game: Game, policy: str) -> str:
-    """The whole readable report of a played game."""
+def decided_by(game: Game, policy: str, source: str | None = None, recorded: int = 0) -> str:
+    """Who made the game's decisions, for the heading: "policy 'silo'", or, for a replay of
+    `recorded` turns from `source` (a save), "decisions from game.json" and, when the policy
+    played on after them, "decisions from game.json for turns 1-3, then policy 'none'"."""
+    if source is None:
+        return f"policy '{policy}'"
+    if recorded >= game.turns:
+        return f"decisions from {source}"
+    if recorded == 0:
+        return f"policy '{policy}' ({source} has no decisions)"
+    played = "turn 1" if recorded == 1 else f"turns 1-{recorded}"
+    return f"decisions from {source} for {played}, then policy '{policy}'"
+
+
+def story(game: Game, policy: str, *, source: str | None = None, recorded: int = 0) -> str:
+    """The whole readable report of a played game; `source` and `recorded` say where the
+    decisions of its first turns came from (see `decided_by`)."""
     totals = game.totals()
     completed = int(totals["completed"])
     words = game.scenario.item
     lines = [
-        f"{game.scenario.title} - seed {game.seed}, {game.turns} turns, policy '{policy}'",
+        f"{game.scenario.title} - seed {game.seed}, {game.turns} turns, "
+        + decided_by(game, policy, source, recorded),
         "",
         *table(game),
         "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine import Decision, Game
+from ripple.engine.replay import replay_game
 
 SMALLEST_CHANGE = 0.5
 """A chain's harm must change by at least this many items to count as changed."""
@@ -77,10 +78,14 @@ def replay(game: Game, turn: int | None = None) -> Game:
     """A separate game with the same scenario, seed and decisions, played up to `turn`
     (default: as far as `game`)."""
     upto = game.turn if turn is None else turn
-    copy = Game(game.scenario, game.seed, turns=game.turns, budget=game.budget)
-    for decisions, injected in zip(game.decisions[:upto], game.injected[:upto], strict=True):
-        copy.play_turn(decisions, injected)
-    return copy
+    return replay_game(
+        game.scenario,
+        game.seed,
+        game.decisions[:upto],
+        game.injected[:upto],
+        turns=game.turns,
+        budget=game.budget,
+    )
 
 
 def compare(first: Game, second: Game, branched_at: int) -> WhatIf:

@@ -8,11 +8,13 @@ the game goes on as it was.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ripple.engine import DecisionError
+from ripple.save import SavedGame
 from ripple.scenario.load import check_file, load_scenario
+from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
 from ripple.ui.session import Session
 
@@ -56,6 +58,17 @@ class Reload:
     message: str
 
 
+def _going_on(session: Session, scenario: Scenario) -> SavedGame:
+    """The game so far as a save to replay on the reloaded scenario. A save replays with its
+    own number of turns, so a game as long as the scenario it was played on is given the
+    reloaded scenario's (the author may have just changed it); one with a length of its own
+    (loaded from a save of `ripple simulate --turns`) keeps it."""
+    saved = session.saved()
+    if session.game.turns == session.scenario.turns:
+        saved = replace(saved, turns=scenario.turns)
+    return saved
+
+
 def reload(session: Session) -> Reload:
     """The session again on the file as it is now, keeping the turn if the decisions still fit."""
     problems = check_file(session.path)
@@ -72,7 +85,7 @@ def reload(session: Session) -> Reload:
         fresh = Session(
             scenario,
             session.path,
-            saved=session.saved(),
+            saved=_going_on(session, scenario),
             save_to=session.save_to,
             teams=teams,
             roles=roles,

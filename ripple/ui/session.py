@@ -63,7 +63,6 @@ class Session:
         self.save_to = save_to
         if saved is not None:
             teams, roles = saved.teams, saved.roles or None
-            seed = saved.seed if saved.seed >= 0 else seed
         self.autosave_to = autosave_to or new_autosave(path, teams, bool(roles))
         """Where the game is saved after every turn: the save it goes on from, or a new one."""
         self.teams: tuple[str, ...] = teams or (SOLO,)
@@ -71,11 +70,14 @@ class Session:
         self.mode = "roles" if self.roles else ("hotseat" if len(self.teams) > 1 else "single")
         budget = scenario.budget * len(self.teams) if self.roles else None
         names = self.teams if self.mode == "hotseat" else (SOLO,)
-        self.games = {name: Game(scenario, seed, budget=budget) for name in names}
-        if saved is not None:
-            self.games = (
-                saved.games(scenario) if saved.decisions or saved.team_decisions else self.games
-            )
+        if saved is None:
+            self.games = {name: Game(scenario, seed, budget=budget) for name in names}
+        else:  # the save's own seed when it knows it, else the one asked for
+            seed = saved.known_seed if saved.known_seed is not None else seed
+            self.games = {
+                name: saved.replay(scenario, name if saved.team_decisions else "", seed=seed)
+                for name in names
+            }
         self.current = 0
         self.chosen: list[Decision] = []
         self.shared: list[Decision] = []
