@@ -1,9 +1,7 @@
-"""The benchmark organisation: many parallel chains of departments, in core keys only.
+"""Write the benchmark organisation as a YAML scenario file.
 
-Each chain is a line of departments handing work on to the next; one customer segment per
-chain enters at its first department and is served by its last. Capacity leaves headroom
-except at every seventh department, which is a little short of demand so that queues form
-there; every eleventh department is a little sloppier than the rest.
+The organisation is many parallel chains of departments in core keys only; `big_org` in
+tests/organisations.py builds it, for this script, the other benchmarks and their tests.
 
     python benchmarks/big_org.py [PATH]      # writes benchmarks/out/big_org.yaml by default
 """
@@ -11,90 +9,17 @@ there; every eleventh department is a little sloppier than the rest.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: the shared generators are in tests/
+
+from tests.organisations import big_org, write_yaml  # noqa: E402
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "out" / "big_org.yaml"
-TIGHT_EVERY = 7
-SLOPPY_EVERY = 11
-QUALITY = 0.99
-SLOPPY_QUALITY = 0.97
-
-
-def department_id(chain: int, step: int) -> str:
-    """The id of the department at `step` of `chain`, both counted from 0: 'c07_d03'."""
-    return f"c{chain:02d}_d{step:02d}"
-
-
-def chain_demands(chains: int, demand_per_turn: int) -> list[int]:
-    """Split the demand per turn over the chains as evenly as whole items allow."""
-    base, extra = divmod(demand_per_turn, chains)
-    return [base + (1 if chain < extra else 0) for chain in range(chains)]
-
-
-def big_org(
-    chains: int = 50,
-    length: int = 10,
-    demand_per_turn: int = 10_000,
-    turns: int = 200,
-    seed: int = 1,
-) -> dict[str, Any]:
-    """A scenario of `chains` chains of `length` departments, using only the core keys.
-
-    With the defaults: 500 departments, 450 dependencies, 50 customer segments of 200 items
-    a turn each (10,000 items entering every turn), 200 turns.
-    """
-    if chains < 1 or length < 1:
-        raise ValueError("an organisation needs at least one chain of one department")
-    if demand_per_turn < 0 or turns < 0:
-        raise ValueError("demand and turns cannot be negative")
-    departments: list[dict[str, Any]] = []
-    dependencies: list[dict[str, Any]] = []
-    customers: list[dict[str, Any]] = []
-    for chain, demand in enumerate(chain_demands(chains, demand_per_turn)):
-        headroom = demand + max(1, demand // 10)  # 220 for 200 a turn
-        tight = max(0, demand - max(1, demand // 40))  # 195 for 200 a turn
-        for step in range(length):
-            number = chain * length + step + 1
-            departments.append(
-                {
-                    "id": department_id(chain, step),
-                    "name": f"Chain {chain + 1:02d} stage {step + 1:02d}",
-                    "capacity": tight if number % TIGHT_EVERY == 0 else headroom,
-                    "quality": SLOPPY_QUALITY if number % SLOPPY_EVERY == 0 else QUALITY,
-                }
-            )
-            if step:
-                dependencies.append(
-                    {"from": department_id(chain, step - 1), "to": department_id(chain, step)}
-                )
-        customers.append(
-            {
-                "id": f"c{chain:02d}_customers",
-                "name": f"Customers of chain {chain + 1:02d}",
-                "enters_at": department_id(chain, 0),
-                "served_by": department_id(chain, length - 1),
-                "demand": demand,
-            }
-        )
-    return {
-        "title": f"Benchmark: {chains} chains of {length} departments",
-        "turns": turns,
-        "seed": seed,
-        "departments": departments,
-        "dependencies": dependencies,
-        "customers": customers,
-    }
-
-
-def write_yaml(scenario: dict[str, Any], path: Path) -> Path:
-    """Write `scenario` as a YAML scenario file at `path`, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as file:
-        yaml.safe_dump(scenario, file, sort_keys=False, width=100)
-    return path
+"""Where the organisation is written unless told otherwise."""
 
 
 def main(argv: list[str] | None = None) -> int:

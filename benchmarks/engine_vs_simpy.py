@@ -25,10 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from big_org import big_org, write_yaml
-
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # run as a script: the shared generators are in tests/
+
+from tests.organisations import big_org, write_yaml  # noqa: E402
+
 TARGET_SPEED_UP = 3.0
 TARGET_MS_PER_TURN = 6.0
 SIMULATE_KEYS = {"scenario", "seed", "policy", "turns", "totals", "attribution"}

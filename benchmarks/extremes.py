@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT))  # run as a script: the shared generators are in tests/
 
 from ripple.engine.policies import POLICIES  # noqa: E402
 from ripple.scenario.model import Scenario  # noqa: E402

@@ -11,7 +11,7 @@ in one of two arrival lists, picked by the parity of the turn, so a department n
 in the same turn on what its supplier finished that turn, whatever order SimPy runs them in.
 
 Only the core keys are read (capacity, quality, dependencies, demand). Each department
-has at most one next department, as in the benchmark organisation of `big_org.py`.
+has at most one next department, as in the benchmark organisation of tests/organisations.py.
 
     python benchmarks/simpy_baseline.py [SCENARIO.yaml] [--repeat 3] [--json]
     python benchmarks/simpy_baseline.py [SCENARIO.yaml] --once   # one run, totals as JSON
@@ -35,7 +35,12 @@ from typing import Any
 
 import simpy
 import yaml
-from big_org import big_org
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: the shared generators are in tests/
+
+from tests.organisations import big_org  # noqa: E402
 
 Turn = Generator[simpy.Event, Any, None]
 

@@ -1,50 +1,47 @@
 """The benchmark scripts build the organisation they claim and the SimPy model conserves work.
 
-Functional checks only, on a tiny organisation: timings belong to `make bench`.
+Functional checks only, on a tiny organisation: timings belong to `make bench`. The scripts
+run here as they do from the command line, in their quickest modes.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+import yaml
+
+from tests.organisations import big_org, chain_demands, write_yaml
+
+pytest.importorskip("simpy")
+from benchmarks import simpy_baseline
 
 Scenario = dict[str, Any]
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+ROOT = Path(__file__).resolve().parent.parent
 CORE_KEYS = {
     "top": {"title", "turns", "seed", "departments", "dependencies", "customers"},
     "departments": {"id", "name", "capacity", "quality"},
     "dependencies": {"from", "to"},
     "customers": {"id", "name", "enters_at", "served_by", "demand"},
 }
+TINY = {"chains": 3, "length": 4, "demand_per_turn": 60, "turns": 5}
+"""Three chains of four departments, 60 items a turn, five turns."""
 
 
-def load_script(name: str) -> ModuleType:
-    """Import benchmarks/<name>.py under its own name, as the scripts import each other."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-pytest.importorskip("simpy")
-big_org = load_script("big_org")
-simpy_baseline = load_script("simpy_baseline")
+def script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python benchmarks/<name>.py ARGS` from the repository root, as the README runs it."""
+    command = [sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture
 def tiny() -> Scenario:
-    """Three chains of four departments, 60 items a turn, five turns."""
-    scenario: Scenario = big_org.big_org(chains=3, length=4, demand_per_turn=60, turns=5)
-    return scenario
+    """The tiny organisation."""
+    return big_org(**TINY)
 
 
 def test_tiny_org_has_the_promised_shape(tiny: Scenario) -> None:
@@ -66,7 +63,7 @@ def test_tiny_org_uses_only_core_keys(tiny: Scenario) -> None:
 
 
 def test_default_org_is_the_benchmark_size() -> None:
-    scenario = big_org.big_org()
+    scenario = big_org()
     capacities = {d["capacity"] for d in scenario["departments"]}
     assert len(scenario["departments"]) == 500
     assert len({d["id"] for d in scenario["departments"]}) == 500
@@ -76,11 +73,11 @@ def test_default_org_is_the_benchmark_size() -> None:
 
 
 def test_uneven_demand_is_split_to_the_item() -> None:
-    assert big_org.chain_demands(3, 61) == [21, 20, 20]
+    assert chain_demands(3, 61) == [21, 20, 20]
 
 
 def test_written_yaml_reads_back(tiny: Scenario, tmp_path: Path) -> None:
-    path = big_org.write_yaml(tiny, tmp_path / "out" / "tiny.yaml")
+    path = write_yaml(tiny, tmp_path / "out" / "tiny.yaml")
     assert simpy_baseline.load(path) == tiny
 
 
@@ -96,3 +93,17 @@ def test_simpy_baseline_conserves_work(tiny: Scenario) -> None:
 
 def test_simpy_baseline_is_deterministic(tiny: Scenario) -> None:
     assert simpy_baseline.simulate(tiny) == simpy_baseline.simulate(tiny)
+
+
+def test_the_scripts_write_and_simulate_the_organisation(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.yaml"
+    sizes = ("--chains", "3", "--length", "4", "--demand", "60", "--turns", "5")
+    written = script("big_org", str(path), *sizes)
+    assert written.returncode == 0, written.stderr
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == big_org(**TINY)
+    once = script("simpy_baseline", str(path), "--once")
+    assert once.returncode == 0, once.stderr
+    totals = json.loads(once.stdout)
+    assert totals["created"] == 5 * 60 == totals["delivered"] + totals["queued"]
+    helped = script("engine_vs_simpy", "--help")
+    assert helped.returncode == 0 and "--runs" in helped.stdout, helped.stderr

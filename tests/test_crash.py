@@ -5,7 +5,6 @@ while they play and save always leave a save that loads at the last turn saved."
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import os
 import random
@@ -14,10 +13,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmarks import kill_saves
 from ripple.atomic import STALE_AFTER, write_atomic
 from ripple.cli import main
 from ripple.engine import Decision, Game
@@ -301,25 +300,12 @@ def test_ripple_play_load_of_a_damaged_save_goes_on_from_the_previous_one(tmp_pa
     assert resumed.played == 3 and resumed.decisions[:2] == claims_save(2).decisions
 
 
-def load_kill_saves() -> ModuleType:
-    """benchmarks/kill_saves.py, imported under its own name."""
-    spec = importlib.util.spec_from_file_location(
-        "kill_saves", ROOT / "benchmarks" / "kill_saves.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["kill_saves"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL rounds need fork (POSIX)")
 def test_games_killed_while_saving_always_leave_a_whole_save(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """30 players killed at random moments, each going on from the save the last one left,
     and a real `ripple play` killed mid-game, then resumed (`kill_saves.py --quick`)."""
-    kill_saves = load_kill_saves()
     status = kill_saves.main(["--quick", "--into", str(tmp_path)])
     figures = json.loads(capsys.readouterr().out)
     assert figures["failures"] == [] and status == 0

@@ -204,6 +204,7 @@ def test_summary_tells_each_team_the_ripples_and_the_questions(
     assert "-> Policyholders" in text or "-> Fleet Managers" in text
     assert "![Customer satisfaction](red-satisfaction.png)" in text
     assert "(teams-satisfaction.png)" in text
+    assert scenario.debrief, "the scenario asks no debrief questions to look for"
     for question in scenario.debrief:
         assert question in text.replace("\\", "")
         assert html.escape(question) in page
@@ -226,6 +227,7 @@ def test_a_learners_summary_is_one_page_with_reflection_note_and_culture(
     read = culture(game)
     for words in ("<h2>Reflection</h2>", "<h3>Your note</h3>", "<h2>Culture read-out</h2>"):
         assert words in page
+    assert looked_after(game), "the learner looked after no department to look for"
     for department in looked_after(game):
         assert f"<h3>Looking after {game.menu.target_name(department)}</h3>" in page
     assert page.count(f"<h4>{html.escape(QUESTIONS[0])}</h4>") == len(looked_after(game))

@@ -108,7 +108,9 @@ def test_a_wide_tree_of_a_thousand_departments_delivers(policy: str) -> None:
 @pytest.mark.parametrize("policy", EVERY_POLICY)
 def test_routes_through_a_loop_of_hand_offs(policy: str) -> None:
     game = played(loop(), policy)
-    assert all(delivered_to_customers(game).values())  # across it, round it twice, halfway
+    delivered = delivered_to_customers(game)
+    assert len(delivered) == 3, "across it, round it twice, halfway: three customers"
+    assert all(delivered.values()), delivered
 
 
 @pytest.mark.parametrize("policy", EVERY_POLICY)

@@ -244,7 +244,9 @@ def test_a_broken_scenario_with_everything_nulled() -> None:
     nulled = "\n".join(
         line.split(":")[0] + ":" if ":" in line else line for line in CLAIMS.splitlines()
     )
-    assert all(p.is_error for p in checked(nulled))
+    problems = checked(nulled)
+    assert problems, "a scenario with every value nulled must give problems"
+    assert all(p.is_error for p in problems)
 
 
 def checked(text: str) -> list[Problem]:

@@ -7,17 +7,15 @@ The long monkey run is `benchmarks/monkey.py` (10,000 events); here it runs brie
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any, ClassVar
 
 import pygame
 import pytest
 
+from benchmarks import monkey
 from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from ripple.ui.app import App
 from ripple.ui.draw.callout import draw_callout
@@ -32,24 +30,6 @@ from ripple.ui.scenes.saved import SavedGamesScene
 from ripple.ui.scenes.title import TitleScene
 from ripple.ui.session import Session
 from ripple.ui.theme import Theme
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def load_monkey() -> ModuleType:
-    """benchmarks/monkey.py, imported as the module `monkey`."""
-    if "monkey" in sys.modules:
-        return sys.modules["monkey"]
-    spec = importlib.util.spec_from_file_location("monkey", BENCHMARKS / "monkey.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["monkey"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-monkey = load_monkey()
-
 
 # --- the monkey ------------------------------------------------------------------------
 

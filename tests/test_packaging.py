@@ -195,7 +195,9 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(install: Install) -
     assert found["default"] == str(package / "scenarios" / "claims.yaml")
     assert Path(found["tutorial"]).is_file()
     assert found["fonts"] == str(package / "assets" / "fonts")
-    for shipped in (ROOT / "assets" / "fonts").iterdir():
+    fonts = list((ROOT / "assets" / "fonts").iterdir())
+    assert fonts, "no fonts shipped to compare"
+    for shipped in fonts:
         assert (package / "assets" / "fonts" / shipped.name).read_bytes() == shipped.read_bytes()
 
 

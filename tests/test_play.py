@@ -197,6 +197,7 @@ def test_the_play_screen_scales(size: tuple[int, int]) -> None:
     for name, rect in scene.hotspots.items():
         assert window.contains(rect), name
     nodes = list(scene.graph.nodes.values())
+    assert nodes, "no departments on the play screen"
     for a in nodes:
         assert scene.area.contains(a)
         assert sum(a.colliderect(b) for b in nodes) == 1

@@ -212,6 +212,7 @@ def test_work_markers_are_big_enough_to_see_at_a_distance(mode: str) -> None:
 def test_work_markers_never_bunch_even_on_a_short_hand_off(name: str) -> None:
     _, scene, _ = play_screen(name, False, turns=0)
     radius = flow.marker_radius(scene.theme)
+    assert scene.graph.links, f"{name}: no hand-offs to look at"
     for key, link in scene.graph.links.items():
         count = flow._room(link, radius)
         for step in range(101):

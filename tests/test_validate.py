@@ -714,7 +714,7 @@ def test_every_standard_menu_choice_fits_the_default_budget_and_the_screen() -> 
     from ripple.scenario.menu import STANDARD_MENU
 
     budget = Scenario.model_fields["budget"].default
-    assert all(i.cost <= budget for i in STANDARD_MENU)
+    assert STANDARD_MENU and all(i.cost <= budget for i in STANDARD_MENU)
     assert check_text(edit("seed: 7\n", "seed: 7\nbudget: 3\n")) == []
 
 
@@ -728,7 +728,7 @@ def test_the_starter_scenario_validates_clean_and_every_choice_is_affordable(
     path.write_text(starter_text(path), encoding="utf-8")
     assert check_file(path) == []
     budget = load_text(path.read_text(encoding="utf-8")).budget
-    assert all(i.cost <= budget for i in STANDARD_MENU)
+    assert STANDARD_MENU and all(i.cost <= budget for i in STANDARD_MENU)
 
 
 def test_a_department_name_too_long_for_the_smallest_screen() -> None:
@@ -793,13 +793,13 @@ def test_the_rooms_for_names_are_those_of_the_play_screen_at_1024x768(app: objec
     unit, rooms = scene.theme.unit, check.ROOMS
     assert (app.screen.get_size(), unit) == ((1024, 768), 17)
     pad = max(4, unit // 3)
-    assert all(
-        box.width - 2 * pad >= rooms["departments"].width for box in scene.graph.nodes.values()
-    )
-    for row in scene.graph.customers.values():
+    boxes, rows, choices = scene.graph.nodes, scene.graph.customers, scene.menu.rects
+    assert boxes and rows and choices, "nothing on the play screen to measure"
+    assert all(box.width - 2 * pad >= rooms["departments"].width for box in boxes.values())
+    for row in rows.values():
         radius = min(row.height // 2 - 2, round(unit * 0.7))
         assert row.width - (2 + 2 * radius + unit // 3) == rooms["customers"].width
-    for row in scene.menu.rects.values():
+    for row in choices.values():
         assert row.width - 3 * (unit // 2) == rooms["interventions"].width
     name = "Fleet Managers and Business Customers"
     [warning] = check_text(edit("name: Policyholders", f"name: {name}"))
@@ -828,4 +828,6 @@ def test_every_problem_at_once_in_line_order() -> None:
 
 
 def test_problems_are_problems() -> None:
-    assert all(isinstance(p, Problem) for p in check_text(edit("turns: 12", "turns: -1")))
+    found = check_text(edit("turns: 12", "turns: -1"))
+    assert found, "a negative number of turns must give a problem"
+    assert all(isinstance(p, Problem) for p in found)

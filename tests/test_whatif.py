@@ -150,6 +150,7 @@ def test_rewinding_from_the_debrief_and_comparing_there(app: App) -> None:
     frame = debrief.frame
     assert frame is not None
     window = pygame.Rect((0, 0), app.size)
+    assert frame.texts, "no words on the what-if page"
     assert all(window.contains(rect) for rect in frame.texts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ripple.engine.rules import CHURN_TOLD
 from ripple.engine.state import Segment, World
 from ripple.scenario.model import ItemWords
 
@@ -72,7 +73,7 @@ def _customer_lines(
         lines.append(
             f"{segment.complaints} of {name} complained; answering them is now work for {desk}."
         )
-    if churned.get(segment.spec.id, 0.0) > 0.0005:
+    if churned.get(segment.spec.id, 0.0) > CHURN_TOLD:
         lines.append(f"Some of {name} are leaving: {segment.remaining:.0%} remain.")
     return lines
 

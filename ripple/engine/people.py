@@ -10,6 +10,7 @@ import numpy as np
 
 from ripple.engine.effects import ActiveEffect, Target
 from ripple.engine.rules import (
+    INTERNAL_FAULT,
     MORALE_NEUTRAL,
     MORALE_STEP,
     SATISFACTION_STEP,
@@ -110,6 +111,6 @@ def rate_handoffs(world: World) -> None:
     """Internal customers rate this turn's service: on time and right first time."""
     handoffs = world.handoffs
     handed = handoffs.handed
-    felt = 1.0 - 0.5 * (handoffs.defective + handoffs.waited) / np.maximum(1, handed)
+    felt = 1.0 - INTERNAL_FAULT * (handoffs.defective + handoffs.waited) / np.maximum(1, handed)
     step = np.where(handed > 0, SATISFACTION_STEP, 0.0)
     handoffs.satisfaction = handoffs.satisfaction + step * (felt - handoffs.satisfaction)

@@ -13,6 +13,13 @@ from collections.abc import Callable
 
 from ripple.engine.game import Game
 from ripple.engine.interventions import Decision, Option
+from ripple.engine.rules import (
+    CUSTOMER_CONTENT,
+    CUSTOMER_MORALE,
+    CUSTOMER_QUALITY,
+    CUSTOMER_TALK,
+    SILO_MORALE,
+)
 from ripple.scenario.model import Effects, parse_handoff
 
 Policy = Callable[[Game], list[Decision]]
@@ -57,7 +64,7 @@ def silo(game: Game) -> list[Decision]:
         if option.intervention.target != "department" or option.target is None:
             return 0.0
         effects = option.intervention.effects
-        own = _size(effects, "capacity") + 0.25 * _size(effects, "morale")
+        own = _size(effects, "capacity") + SILO_MORALE * _size(effects, "morale")
         return max(0.0, own) * pressure.get(option.target, 0.0)
 
     return _spend(game, value)
@@ -78,8 +85,8 @@ def customer_first(game: Game) -> list[Decision]:
 
     def value(option: Option) -> float:
         effects = option.intervention.effects
-        fixes_defects = _size(effects, "quality") * 10 + _size(effects, "checks")
-        fixes_delay = _size(effects, "capacity") + 0.5 * _size(effects, "morale")
+        fixes_defects = _size(effects, "quality") * CUSTOMER_QUALITY + _size(effects, "checks")
+        fixes_delay = _size(effects, "capacity") + CUSTOMER_MORALE * _size(effects, "morale")
         if option.target is None:
             return sum(
                 fixes_defects * h["defects"] + fixes_delay * h["delay"] for h in harm.values()
@@ -87,10 +94,10 @@ def customer_first(game: Game) -> list[Decision]:
         pair = parse_handoff(option.target)
         if pair:
             supplier = harm[pair[0]]
-            talk = _size(effects, "communication") * 3
+            talk = _size(effects, "communication") * CUSTOMER_TALK
             faster = -_size(effects, "lag")
             return (talk * supplier["defects"] + faster * supplier["delay"]) * (
-                0.5 + unhappy[option.target]
+                CUSTOMER_CONTENT + unhappy[option.target]
             )
         own = harm[option.target]
         return fixes_defects * own["defects"] + fixes_delay * own["delay"]

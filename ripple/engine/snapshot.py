@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ripple.engine.rules import DELIGHTED
 from ripple.engine.state import World
 from ripple.engine.trace import harm
 
@@ -122,7 +123,7 @@ def mood(satisfaction: float, churn_below: float, late: int, complaints: int) ->
         return "complaining"
     if late:
         return "waiting"
-    return "delighted" if satisfaction >= 0.85 else "content"
+    return "delighted" if satisfaction >= DELIGHTED else "content"
 
 
 def take_snapshot(
