@@ -9,61 +9,69 @@ import pygame
 
 from ripple.ui import intents as i
 
-_KEYS: dict[int, i.Intent] = {
-    pygame.K_ESCAPE: i.Back(),
-    pygame.K_RETURN: i.Confirm(),
-    pygame.K_KP_ENTER: i.Confirm(),
-    pygame.K_UP: i.Move(0, -1),
-    pygame.K_DOWN: i.Move(0, 1),
-    pygame.K_LEFT: i.Move(-1, 0),
-    pygame.K_RIGHT: i.Move(1, 0),
-    pygame.K_F1: i.Help(),
-    pygame.K_e: i.EndTurn(),
-    pygame.K_SPACE: i.Skip(),
-    pygame.K_PLUS: i.Speed(1),
-    pygame.K_EQUALS: i.Speed(1),
-    pygame.K_KP_PLUS: i.Speed(1),
-    pygame.K_MINUS: i.Speed(-1),
-    pygame.K_KP_MINUS: i.Speed(-1),
-    pygame.K_BACKSPACE: i.Remove(),
-    pygame.K_DELETE: i.Remove(),
-    pygame.K_m: i.Mute(),
-    pygame.K_F11: i.Fullscreen(),
-    pygame.K_d: i.Debrief(),
-    pygame.K_p: i.Pause(),
-    pygame.K_u: i.Undo(),
-    pygame.K_i: i.Inject(),
-    pygame.K_s: i.HideScores(),
-    pygame.K_x: i.Export(),
-    pygame.K_h: i.AskHint(),
-    pygame.K_w: i.WhatIf(),
-    pygame.K_PAGEDOWN: i.Guide(1),
-    pygame.K_PAGEUP: i.Guide(-1),
-}
-"""Keys and what they mean; `help` lists them for players from the same table."""
-
-KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("Arrows", "move the highlight: interventions, targets, lists"),
-    ("Enter", "choose the highlighted item"),
-    ("E", "end the turn"),
-    ("Backspace", "take back the last decision"),
-    ("Tab / Shift+Tab", "inspect the next / previous thing on the graph"),
-    ("H", "a hint: the hand-off hurting customers most, and why"),
-    ("W", "what if: go back to an earlier turn and choose differently"),
-    ("Page Down / Up", "tutorial: next step / this step again"),
-    ("Space", "skip the animation"),
-    ("+ / -", "animate faster / slower"),
-    ("D", "open the debrief (any time; Esc comes back)"),
-    ("P", "facilitator: pause / resume (animation and timer)"),
-    ("U", "facilitator: undo the last turn and play it again"),
-    ("I", "facilitator: set off one of the scenario's events"),
-    ("S", "facilitator: hide / show the scoreboard"),
-    ("X", "on the debrief: write the pack (charts, CSV, summary)"),
-    ("M", "sound cues on / off"),
-    ("F11", "fullscreen on / off"),
-    ("F1 or ?", "this help"),
-    ("Esc", "back (asks first if a game would be lost)"),
+_BINDINGS: tuple[tuple[str, str, dict[int, i.Intent]], ...] = (
+    (
+        "Arrows",
+        "move the highlight: interventions, targets, lists",
+        {
+            pygame.K_UP: i.Move(0, -1),
+            pygame.K_DOWN: i.Move(0, 1),
+            pygame.K_LEFT: i.Move(-1, 0),
+            pygame.K_RIGHT: i.Move(1, 0),
+        },
+    ),
+    (
+        "Enter",
+        "choose the highlighted item",
+        {pygame.K_RETURN: i.Confirm(), pygame.K_KP_ENTER: i.Confirm()},
+    ),
+    ("E", "end the turn", {pygame.K_e: i.EndTurn()}),
+    (
+        "Backspace",
+        "take back the last decision",
+        {pygame.K_BACKSPACE: i.Remove(), pygame.K_DELETE: i.Remove()},
+    ),
+    ("Tab / Shift+Tab", "inspect the next / previous thing on the graph", {}),
+    ("H", "a hint: the hand-off hurting customers most, and why", {pygame.K_h: i.AskHint()}),
+    ("W", "what if: go back to an earlier turn and choose differently", {pygame.K_w: i.WhatIf()}),
+    (
+        "Page Down / Up",
+        "tutorial: next step / this step again",
+        {pygame.K_PAGEDOWN: i.Guide(1), pygame.K_PAGEUP: i.Guide(-1)},
+    ),
+    ("Space", "skip the animation", {pygame.K_SPACE: i.Skip()}),
+    (
+        "+ / -",
+        "animate faster / slower",
+        {
+            pygame.K_PLUS: i.Speed(1),
+            pygame.K_EQUALS: i.Speed(1),
+            pygame.K_KP_PLUS: i.Speed(1),
+            pygame.K_MINUS: i.Speed(-1),
+            pygame.K_KP_MINUS: i.Speed(-1),
+        },
+    ),
+    ("D", "open the debrief (any time; Esc comes back)", {pygame.K_d: i.Debrief()}),
+    ("P", "facilitator: pause / resume (animation and timer)", {pygame.K_p: i.Pause()}),
+    ("U", "facilitator: undo the last turn and play it again", {pygame.K_u: i.Undo()}),
+    ("I", "facilitator: set off one of the scenario's events", {pygame.K_i: i.Inject()}),
+    ("S", "facilitator: hide / show the scoreboard", {pygame.K_s: i.HideScores()}),
+    ("X", "on the debrief: write the pack (charts, CSV, summary)", {pygame.K_x: i.Export()}),
+    ("M", "sound cues on / off", {pygame.K_m: i.Mute()}),
+    ("F11", "fullscreen on / off", {pygame.K_F11: i.Fullscreen()}),
+    ("F1 or ?", "this help", {pygame.K_F1: i.Help()}),
+    ("Esc", "back (asks first if a game would be lost)", {pygame.K_ESCAPE: i.Back()}),
 )
+"""The keys as the help card lists them, in its order: how the card names them, what they do,
+and the keys themselves with what each means. The card and the key table are both made from
+this one list, so neither can leave out a key the other has. Tab and ? bind nothing here:
+`translate` reads them, as they depend on Shift and on the keyboard's layout."""
+
+_KEYS: dict[int, i.Intent] = {key: intent for *_, keys in _BINDINGS for key, intent in keys.items()}
+"""Keys and what they mean (Tab and ? aside: `translate` reads those)."""
+
+KEY_HELP: tuple[tuple[str, str], ...] = tuple((label, meaning) for label, meaning, _ in _BINDINGS)
+"""The help card's lines: the keys as players know them, and what they do."""
 
 
 class Pointer:
