@@ -6,8 +6,11 @@ self-paced learner keeps.
 `export_pack` replays a save and writes the whole pack; `ripple export` and the debrief's
 export key both call it. The CSV, Markdown and HTML files hold no date or absolute path, so
 exporting the same save twice gives the same bytes. Charts are drawn headless with the
-debrief's own chart builders; pygame is imported only when they are drawn. The rows of the
-CSV files are in `ripple.report.export_tables`, the summary in `ripple.report.export_summary`.
+debrief's own chart builders; pygame is imported only when they are drawn. Drawing uses
+pygame's fonts, which are not thread-safe, so the window draws a pack's charts on its main
+thread (`draw_charts`) and hands the pictures to `export_pack` on a worker, which only
+encodes and writes files. The rows of the CSV files are in `ripple.report.export_tables`,
+the summary in `ripple.report.export_summary`.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ import csv
 import io
 import os
 import re
+import struct
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +40,41 @@ TEAMS_CHART = "teams-satisfaction"
 """The chart comparing every team's customer satisfaction (hot-seat play with 2+ teams)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A chart drawn as pixels: plain bytes, so any thread may encode and write it."""
+
+    file: str
+    """Its file name in the pack."""
+    size: tuple[int, int]
+    """Width and height, in pixels."""
+    rgb: bytes
+    """Three bytes a pixel (red, green, blue), row by row from the top."""
+
+    def png(self) -> bytes:
+        """The picture as a PNG file, encoded without pygame."""
+        width, height = self.size
+        stride = 3 * width
+        # Each row starts with its filter type: 0, none (flat chart colours compress well).
+        rows = b"".join(
+            b"\0" + self.rgb[top : top + stride] for top in range(0, height * stride, stride)
+        )
+        header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+        return b"".join(
+            (
+                b"\x89PNG\r\n\x1a\n",
+                _chunk(b"IHDR", header),
+                _chunk(b"IDAT", zlib.compress(rows)),
+                _chunk(b"IEND", b""),
+            )
+        )
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    """A PNG chunk: length, kind, data and the CRC of kind and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 # --- the pack ----------------------------------------------------------------------
 
 
@@ -43,28 +84,39 @@ def export_pack(
     out: Path,
     *,
     size: tuple[int, int] = DEFAULT_SIZE,
+    pictures: Sequence[Picture] | None = None,
 ) -> list[Path]:
     """Replay `saved` on `scenario` and write the pack into `out` (created if needed):
     turns.csv, decisions.csv, the charts, summary.md (linking the charts) and summary.html
     (with the charts embedded). Returns the files written, in that order.
 
-    Raises `DecisionError` when the save's decisions do not fit the scenario (it was edited)
-    and `OSError` when the folder cannot be written.
+    The charts are drawn here at `size`, unless `pictures` are given: the charts of the
+    save's games already drawn at `size` by `draw_charts`. A pack written on a worker thread
+    needs them, as only the main thread may draw.
+
+    Raises `DecisionError` when the save's decisions do not fit the scenario (it was edited),
+    `ValueError` when the pictures are not the charts of its games at `size`, and `OSError`
+    when the folder cannot be written.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     games = saved.games(scenario)
     names = _file_names(games)
+    charts = chart_files(games, names)
+    if pictures is None:
+        pictures = draw_charts(games, size)
+    expected = [(file, size) for files in charts.values() for file in files]
+    if [(picture.file, picture.size) for picture in pictures] != expected:
+        raise ValueError("the charts drawn are not those of the saved game")
     written = [
         _write(out / "turns.csv", _csv(TURN_COLUMNS, turn_rows(games))),
         _write(out / "decisions.csv", _csv(DECISION_COLUMNS, decision_rows(saved, games))),
     ]
-    charts = chart_files(games, names)
-    pictures = draw_charts(games, charts, out, size)
-    written += pictures
-    _remove_stale_charts(out, pictures)
+    images = {picture.file: picture.png() for picture in pictures}
+    drawn = [_write_bytes(out / file, data) for file, data in images.items()]
+    written += drawn
+    _remove_stale_charts(out, drawn)
     blocks = summary_blocks(saved, scenario, games, charts, size)
-    images = {path.name: path.read_bytes() for path in pictures}
     written.append(_write(out / "summary.md", markdown(blocks)))
     written.append(_write(out / "summary.html", page(f"{scenario.title}: results", blocks, images)))
     return written
@@ -88,6 +140,11 @@ def default_out(save: Path) -> Path:
 
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
     return path
 
 
@@ -180,13 +237,10 @@ def teams_chart(games: Mapping[str, Game]) -> Chart:
     )
 
 
-def draw_charts(
-    games: Mapping[str, Game],
-    files: Mapping[str, Sequence[str]],
-    out: Path,
-    size: tuple[int, int] = DEFAULT_SIZE,
-) -> list[Path]:
-    """Draw each game's charts (and the teams' comparison) as PNG files named by `files`."""
+def draw_charts(games: Mapping[str, Game], size: tuple[int, int] = DEFAULT_SIZE) -> list[Picture]:
+    """Draw each game's charts (and the teams' comparison), named as `chart_files` names
+    them. This uses pygame's fonts, which are not thread-safe: a window calls it on its
+    main thread, the one that draws the frames."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
@@ -198,17 +252,18 @@ def draw_charts(
         pygame.font.init()
     theme = Theme(size[1])
     builders = _builders()
+    files = chart_files(games, _file_names(games))
     charts: list[tuple[str, Chart]] = []
     for team, game in games.items():
         charts += [(file, builders[c](game)) for file, c in zip(files[team], CHARTS, strict=True)]
     if "*" in files:
         charts.append((files["*"][0], teams_chart(games)))
-    written = []
+    surface = pygame.Surface(size)  # one for all: a picture's pixels are copied out
+    pictures = []
     for file, chart in charts:
-        canvas = Canvas(pygame.Surface(size), theme)
+        canvas = Canvas(surface, theme)
         canvas.surface.fill(theme.palette.background)
         margin = theme.unit // 2
         draw_chart(canvas, canvas.surface.get_rect().inflate(-2 * margin, -2 * margin), chart)
-        pygame.image.save(canvas.surface, str(out / file))
-        written.append(out / file)
-    return written
+        pictures.append(Picture(file, size, pygame.image.tobytes(canvas.surface, "RGB")))
+    return pictures

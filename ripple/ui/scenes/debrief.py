@@ -15,7 +15,7 @@ from typing import Any
 import pygame
 
 from ripple.engine import Game
-from ripple.report.export import default_out, export_pack
+from ripple.report.export import default_out, draw_charts, export_pack
 from ripple.report.facts import looked_after
 from ripple.ui import intents
 from ripple.ui.app import App
@@ -33,7 +33,8 @@ NOTE_LENGTH = 600
 """The longest note a learner can type on the reflection page."""
 
 _EXPORTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
-"""Writes packs aside from drawing: a pack takes longer than a frame."""
+"""Writes packs aside from drawing: a pack takes longer than a frame. It never draws: only
+the main thread may use pygame's fonts (SDL_ttf is not thread-safe)."""
 
 
 class DebriefScene(Scene):
@@ -182,14 +183,17 @@ class DebriefScene(Scene):
             play.rewound(turn)
 
     def export(self) -> None:
-        """Write the pack (charts, CSV, decisions, summary) beside the save, in the background."""
+        """Write the pack (charts, CSV, decisions, summary) beside the save: its charts are
+        drawn here, on the main thread, from the games on screen (a few milliseconds a
+        chart); the rest is worked out, encoded and written in the background."""
         if self._export is not None:
             return
         session = self.session
         base = session.save_to or session.autosave_to
         out = default_out(base) if session.save_to else base.parent.parent / "exports" / base.stem
         saved, scenario = session.saved(), session.scenario
-        self._export = _EXPORTS.submit(export_pack, saved, scenario, out)
+        pictures = draw_charts(session.games)
+        self._export = _EXPORTS.submit(export_pack, saved, scenario, out, pictures=pictures)
         self.note = "Writing the pack…"
         self._build()
 
