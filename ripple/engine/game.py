@@ -21,7 +21,7 @@ from ripple.engine.people import rate_handoffs, refresh, update_morale
 from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot
 from ripple.engine.state import World, build_world
 from ripple.scenario.menu import STANDARD_MENU
-from ripple.scenario.model import Scenario
+from ripple.scenario.model import Scenario, handoff_key
 
 
 class GameOver(RuntimeError):
@@ -48,7 +48,7 @@ class Game:
         menu = scenario.interventions if scenario.interventions is not None else STANDARD_MENU
         self.events = {e.id: e for e in scenario.events}
         departments = {d.id: d.name for d in sorted(scenario.departments, key=lambda d: d.id)}
-        handoffs = sorted(f"{d.supplier}->{d.customer}" for d in scenario.dependencies)
+        handoffs = sorted(handoff_key(d.supplier, d.customer) for d in scenario.dependencies)
         self.menu = Menu(tuple(menu), departments, handoffs)
         self._begin()
 

@@ -20,6 +20,9 @@ from ripple.scenario.organisation import Organisation, build_graph, fastest_time
 KINDS = ("late", "defective", "lost")
 """The kinds of harm the ripple trace follows, in the order of `World.ripples`."""
 
+HARM_WORDS = {"late": "late", "defective": "with a defect", "lost": "given up on"}
+"""How each kind of harm is said of the work that reached a customer, wherever it is told."""
+
 LATE, DEFECTIVE, LOST = range(3)
 
 

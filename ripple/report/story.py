@@ -4,6 +4,7 @@ and what customers felt. Written for a terminal and for reading aloud in a debri
 from __future__ import annotations
 
 from ripple.engine import Game
+from ripple.engine.state import HARM_WORDS
 from ripple.report.standings import HARMFUL, harm_shares
 
 _BAR = 20
@@ -43,14 +44,14 @@ def ripples(game: Game, top: int = 5) -> list[str]:
     found = game.ripples()[:top]
     if not found:
         return ["No ripples: every item reached its customer on time and right."]
-    what = {"late": "late", "defective": "with a defect", "lost": "given up on"}
     lines = []
     for ripple in found:
         chain = " -> ".join(_name(game, d) for d in ripple.chain)
         count = str(round(ripple.weight)) if ripple.weight >= 1 else "less than 1"
         started = "made at" if ripple.kind == "defective" else "held up at"
         lines.append(
-            f"- {count} {words.many} reached {customers[ripple.customer]} {what[ripple.kind]}, "
+            f"- {count} {words.many} reached {customers[ripple.customer]} "
+            f"{HARM_WORDS[ripple.kind]}, "
             f"{started} {_name(game, ripple.origin)}: {chain} -> {customers[ripple.customer]}"
         )
     return lines

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ripple.engine import Decision, Game
 from ripple.engine.replay import replay_game
+from ripple.engine.state import HARM_WORDS
 
 SMALLEST_CHANGE = 0.5
 """A chain's harm must change by at least this many items to count as changed."""
@@ -179,7 +180,6 @@ def _chains(before: Game, after: Game) -> list[ChainChange]:
     return found
 
 
-HARM_WORDS = {"late": "late", "defective": "with a defect", "lost": "given up on"}
 """How each kind of harm reads in a sentence about a chain."""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ripple.engine import Ripple, figures
+from ripple.engine.state import HARM_WORDS
 from ripple.saved_games import plural
 from ripple.scenario.model import parse_handoff
 from ripple.ui.session import Session
@@ -20,9 +21,6 @@ from ripple.ui.widgets import ListView
 
 if TYPE_CHECKING:
     from ripple.ui.scenes.play import PlayScene
-
-HARM = {"late": "late", "defective": "defective", "lost": "given up"}
-"""How a ripple's kind of harm reads on the inspect card."""
 
 
 @dataclass(frozen=True)
@@ -299,7 +297,7 @@ def _ripple_lines(session: Session, ripples: list[Ripple], heading: str) -> list
     menu = session.game.menu
     customers = {c.id: c.name for c in session.scenario.customers}
     return [heading] + [
-        f"{r.weight:.0f} {HARM[r.kind]}: "
+        f"{r.weight:.0f} {HARM_WORDS[r.kind]}: "
         + " → ".join([*(menu.target_name(d) for d in r.chain), customers[r.customer]])
         for r in ripples
     ]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from ripple.engine import Game
+from ripple.engine.state import HARM_WORDS
 from ripple.engine.trace import Ripple
 from ripple.report.standings import Standing, standings, summary
 from ripple.ui.draw.charts import Canvas, draw_chart, fill
@@ -38,9 +39,12 @@ LEARNER_PAGES: tuple[tuple[str, str], ...] = (
 the culture read-out, and both timelines of a what-if."""
 
 KINDS: dict[str, tuple[str, str, str]] = {
-    "late": ("◷", "late", "held up at"),
-    "defective": ("✗", "with a defect", "made at"),
-    "lost": ("⊘", "given up on", "held up at"),
+    kind: (icon, HARM_WORDS[kind], started)
+    for kind, icon, started in (
+        ("late", "◷", "held up at"),
+        ("defective", "✗", "made at"),
+        ("lost", "⊘", "held up at"),
+    )
 }
 """Each kind of harm: its icon, how it reached the customer, and how it started."""
 
