@@ -44,7 +44,7 @@ def hint(game: Game) -> Hint | None:
     pair = parse_handoff(target)
     supplier = pair[0] if pair else target
     if pair is not None:
-        view = next(h for h in game.snapshot().handoffs if (h.supplier, h.customer) == pair)
+        view = game.snapshot().handoff(target)
         where = f"the hand-off {name(target)}"
         rating = f" Its internal customer rates it {view.satisfaction:.0%}."
         advice = (

@@ -20,7 +20,7 @@ from ripple.engine.rules import (
     CUSTOMER_TALK,
     SILO_MORALE,
 )
-from ripple.scenario.model import Effects, handoff_key, parse_handoff
+from ripple.scenario.model import Effects, parse_handoff
 
 Policy = Callable[[Game], list[Decision]]
 
@@ -81,7 +81,7 @@ def customer_first(game: Game) -> list[Decision]:
     for d in snapshot.departments:
         harm[d.id]["defects"] += d.defects_made + d.sent_back
         harm[d.id]["delay"] += max(0.0, d.queue - d.capacity)
-    unhappy = {handoff_key(h.supplier, h.customer): 1.0 - h.satisfaction for h in snapshot.handoffs}
+    unhappy = {h.key: 1.0 - h.satisfaction for h in snapshot.handoffs}
 
     def value(option: Option) -> float:
         effects = option.intervention.effects

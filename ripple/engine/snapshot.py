@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ripple.engine.rules import DELIGHTED
 from ripple.engine.state import World
 from ripple.engine.trace import harm
+from ripple.scenario.model import handoff_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,11 @@ class HandoffView:
     caught: int
     lag: int
     communication: float
+
+    @property
+    def key(self) -> str:
+        """The hand-off's name in targets and lookups: 'supplier->customer'."""
+        return handoff_key(self.supplier, self.customer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,13 @@ class Snapshot:
     active: tuple[str, ...]
     harm: tuple[tuple[str, str, float], ...] = ()
     """This turn's harm by root cause: (department, kind, weight), biggest first."""
+
+    def handoff(self, key: str) -> HandoffView:
+        """The hand-off named `key` ('supplier->customer'); KeyError if there is none."""
+        found = next((h for h in self.handoffs if h.key == key), None)
+        if found is None:
+            raise KeyError(key)
+        return found
 
 
 def mood(satisfaction: float, churn_below: float, late: int, complaints: int) -> str:

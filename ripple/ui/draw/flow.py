@@ -16,7 +16,6 @@ import math
 import pygame
 
 from ripple.engine import Snapshot
-from ripple.scenario.model import handoff_key
 from ripple.ui.draw.geometry import Link
 from ripple.ui.draw.graph import GraphView
 from ripple.ui.theme import Colour, Theme
@@ -138,7 +137,7 @@ def draw_flow(
     markers = Markers(surface, theme, graph)
     busiest = max([h.handed for h in after.handoffs] + [c.delivered for c in after.customers] + [1])
     for handoff in after.handoffs:
-        key = handoff_key(handoff.supplier, handoff.customer)
+        key = handoff.key
         link = graph.links[key]
         label = markers.behind(link, graph.chips[key])
         room = _room(link, markers.radius)

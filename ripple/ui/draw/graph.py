@@ -173,10 +173,9 @@ class GraphView:
                 (row.x + row.height // 2, row.centery),
                 theme.line * 2,
             )
+        ratings = self._ratings(before, after, t)
         for key, link in self.links.items():
-            self._draw_link(
-                surface, theme, key, link, self._rating(key, before, after, t), focus, lit
-            )
+            self._draw_link(surface, theme, key, link, ratings[key], focus, lit)
 
     def draw_nodes(
         self,
@@ -206,8 +205,9 @@ class GraphView:
     ) -> None:
         """The internal customer satisfaction label on every hand-off."""
         palette = theme.palette
+        ratings = self._ratings(before, after, t)
         for key, chip in self.chips.items():
-            rating = self._rating(key, before, after, t)
+            rating = ratings[key]
             edge = rating_colour(theme, rating)
             panel(
                 surface, chip, palette.panel, radius=chip.height // 2, edge=edge, width=theme.line
@@ -218,10 +218,10 @@ class GraphView:
             draw_label(surface, theme, label, chip.center, anchor="center")
 
     @staticmethod
-    def _rating(key: str, before: Snapshot, after: Snapshot, t: float) -> float:
-        old = next(h for h in before.handoffs if handoff_key(h.supplier, h.customer) == key)
-        new = next(h for h in after.handoffs if handoff_key(h.supplier, h.customer) == key)
-        return mix(old.satisfaction, new.satisfaction, t)
+    def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float]:
+        """Every hand-off's internal customer satisfaction, `t` of the way through the turn."""
+        was = {h.key: h.satisfaction for h in before.handoffs}
+        return {h.key: mix(was[h.key], h.satisfaction, t) for h in after.handoffs}
 
     def _draw_link(
         self,

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ripple.engine import Ripple, figures
 from ripple.engine.state import HARM_WORDS
 from ripple.saved_games import plural
-from ripple.scenario.model import parse_handoff
 from ripple.ui.session import Session
 from ripple.ui.widgets import ListView
 
@@ -272,9 +271,8 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
             *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
         ]
     if kind == "handoff":
-        supplier, customer = parse_handoff(key) or (key, "")
-        h = next(v for v in after.handoffs if v.supplier == supplier and v.customer == customer)
-        return f"{menu.target_name(supplier)} → {menu.target_name(customer)}", [
+        h = after.handoff(key)
+        return f"{menu.target_name(h.supplier)} → {menu.target_name(h.customer)}", [
             f"internal customer satisfaction {h.satisfaction:.0%}",
             f"this turn: {h.handed} handed on, {h.defective} with defects, {h.caught} sent back",
             f"in transit {h.in_transit}, lag {h.lag} turn(s), communication {h.communication:.0%}",
