@@ -16,6 +16,7 @@ from ripple.commands.new import schema_for, starter_text
 from ripple.paths import ROOT, SCENARIOS
 from ripple.scenario.load import check_file, check_text, load_scenario
 from ripple.scenario.model import Scenario
+from ripple.ui.measure import text_width
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -54,7 +55,7 @@ def test_new_writes_a_scenario_that_validates_cleanly_and_plays(
     for command in ("validate", "preview", "simulate", "play"):
         assert f"ripple {command} {path}" in out
     assert "docs/facilitators.md" in out
-    assert check_file(path) == []
+    assert check_file(path, text_width) == []
     assert run(capsys, "validate", str(path))[0] == 0
     status, out, _ = run(capsys, "simulate", str(path), "--policy", "customer")
     assert status == 0 and "delivered" in out
@@ -103,7 +104,7 @@ def test_new_refuses_to_overwrite_without_force(
     assert status == 1 and "already exists" in err and "--force" in err
     assert path.read_text() == "title: my own work\n"
     assert run(capsys, "new", str(path), "--force")[0] == 0
-    assert check_file(path) == []
+    assert check_file(path, text_width) == []
 
 
 def test_new_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

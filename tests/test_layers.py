@@ -23,6 +23,8 @@ def test_the_import_contracts_are_kept() -> None:
     "command",
     [
         ["simulate"],
+        ["validate"],
+        ["validate", str(ROOT / "scenarios" / "software.yaml")],
         ["simulate", "--json"],
         ["simulate", "--runs", "3", "--jobs", "1"],
         ["balance", "--runs", "3", "--jobs", "1", str(ROOT / "scenarios" / "claims.yaml")],

@@ -11,6 +11,7 @@ from ripple.balance import judge, page, table, teaching_scenarios
 from ripple.cli import main
 from ripple.paths import DEFAULT_SCENARIO, ROOT, SCENARIOS
 from ripple.scenario.load import check_file, load_scenario
+from ripple.ui.measure import text_width
 from ripple.ui.scenes.choose import DIFFICULTY, shipped
 
 SHIPPED = sorted(SCENARIOS.glob("*.yaml"))
@@ -19,7 +20,7 @@ BALANCE = ROOT / "docs" / "balance.md"
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_a_shipped_scenario_checks_clean_and_has_a_facilitator_note(path: Path) -> None:
-    assert [str(p) for p in check_file(path)] == []
+    assert [str(p) for p in check_file(path, text_width)] == []
     scenario = load_scenario(path)
     assert scenario.summary and scenario.debrief
     note = ROOT / "docs" / "scenarios" / f"{path.stem}.md"

@@ -23,6 +23,7 @@ from ripple.scenario.load import (
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import Problem, ScenarioError
 from ripple.scenario.yamlsafe import read_yaml
+from ripple.ui.measure import text_width
 from tests.test_validate import CLAIMS, edit
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -44,7 +45,7 @@ def test_load_scenario_reads_a_file(tmp_path: Path) -> None:
     scenario = load_scenario(file)
     assert isinstance(scenario, Scenario)
     assert scenario == load_scenario(str(file)) == load_text(CLAIMS)
-    assert check_file(file) == check_file(str(file)) == []
+    assert check_file(file, text_width) == check_file(str(file), text_width) == []
 
 
 def test_load_scenario_raises_every_error_and_no_warning(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from ripple.scenario.load import check_file, check_text, load_scenario
 from ripple.scenario.model import TutorialStep
 from ripple.ui.app import App
 from ripple.ui.draw.callout import place_callout, spot
+from ripple.ui.measure import text_width
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.choose import start_game
 from ripple.ui.scenes.play import PlayScene
@@ -34,7 +35,7 @@ STEPS = load_scenario(TUTORIAL_SCENARIO).tutorial
 
 
 def test_the_tutorial_checks_clean_and_teaches_one_thing_a_step() -> None:
-    assert check_file(TUTORIAL_SCENARIO) == []
+    assert check_file(TUTORIAL_SCENARIO, text_width) == []
     scenario = load_scenario(TUTORIAL_SCENARIO)
     assert 3 <= len(scenario.departments) <= 4 and 6 <= scenario.turns <= 8
     assert 10 <= len(scenario.tutorial) <= 14 and scenario.debrief

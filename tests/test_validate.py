@@ -11,6 +11,7 @@ from ripple.scenario import check
 from ripple.scenario.load import check_file, check_text, load_text
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import Problem
+from ripple.ui.measure import text_width
 
 # The scenario of DESIGN.md, completed with the departments it refers to. Line numbers in
 # the tests below count from this text: line 5 is "  - id: intake", line 18 "  - from: intake".
@@ -61,7 +62,8 @@ def after(anchor: str, addition: str, text: str = CLAIMS) -> str:
 
 def problems(text: str) -> list[tuple[int, int, str, str]]:
     """(line, column, severity, message) of every problem in `text`."""
-    return [(p.line, p.column, p.severity, p.message) for p in check_text(text, "s.yaml")]
+    found = check_text(text, "s.yaml", text_width)
+    return [(p.line, p.column, p.severity, p.message) for p in found]
 
 
 def only_problem(text: str) -> tuple[int, int, str, str]:
@@ -764,10 +766,10 @@ def test_customer_and_intervention_names_too_long_for_the_smallest_screen() -> N
     ]
 
 
-def test_names_are_counted_in_characters_without_pygame(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(check, "text_width", lambda: None)
+def test_names_are_counted_in_characters_without_a_measure() -> None:
     text = edit("name: Claims Intake", "name: Customer Experience and Complaints")
-    assert warnings_in(text) == [
+    found = [(p.line, p.column, p.message) for p in check_text(text, "s.yaml")]
+    assert found == [
         (
             6,
             11,
@@ -775,7 +777,7 @@ def test_names_are_counted_in_characters_without_pygame(monkeypatch: pytest.Monk
             "keep it under about 17 characters",
         )
     ]
-    assert problems(edit("name: Claims Intake", "name: Claims Intake Hub")) == []
+    assert check_text(edit("name: Claims Intake", "name: Claims Intake Hub")) == []
 
 
 def test_the_rooms_for_names_are_those_of_the_play_screen_at_1024x768(app: object) -> None:
@@ -802,7 +804,7 @@ def test_the_rooms_for_names_are_those_of_the_play_screen_at_1024x768(app: objec
     for row in choices.values():
         assert row.width - 3 * (unit // 2) == rooms["interventions"].width
     name = "Fleet Managers and Business Customers"
-    [warning] = check_text(edit("name: Policyholders", f"name: {name}"))
+    [warning] = check_text(edit("name: Policyholders", f"name: {name}"), measure=text_width)
     fitting = int(warning.message.split("about ")[1].split()[0])
     room = rooms["customers"].width
     assert scene.theme.fit(name[:fitting], room, 0.8, "bold") == name[:fitting]
@@ -810,7 +812,7 @@ def test_the_rooms_for_names_are_those_of_the_play_screen_at_1024x768(app: objec
 
 
 def test_the_shipped_scenario_has_no_warnings() -> None:
-    assert check_file(DEFAULT_SCENARIO) == []
+    assert check_file(DEFAULT_SCENARIO, text_width) == []
 
 
 # Everything at once -----------------------------------------------------------------------

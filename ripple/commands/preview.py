@@ -40,8 +40,9 @@ def add(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the scenario, then draw the play screen at turn 0 with no window."""
     from ripple.scenario.load import check_file
+    from ripple.ui.measure import text_width
 
-    problems = check_file(args.file)
+    problems = check_file(args.file, text_width)
     print_problems(problems)
     if any(problem.is_error for problem in problems):
         return 1

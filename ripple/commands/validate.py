@@ -22,10 +22,11 @@ def add(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file; exit 1 if any has an error (warnings alone pass)."""
     from ripple.scenario.load import check_file
+    from ripple.ui.measure import text_width  # the screen's widths, without loading pygame
 
     failed = False
     for path in args.files or [DEFAULT_SCENARIO]:
-        problems = check_file(path)
+        problems = check_file(path, text_width)
         print_problems(problems)
         failed = failed or any(p.severity == "error" for p in problems)
         if not problems and not args.quiet:

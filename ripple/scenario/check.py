@@ -17,7 +17,7 @@ from typing import Any
 
 from ripple.scenario.check_parts import Parts, Report, after_the_end, check_handoff
 from ripple.scenario.check_session import ROOMS as ROOMS  # still importable from here
-from ripple.scenario.check_session import check_capacity, check_costs, check_names, text_width
+from ripple.scenario.check_session import TextWidth, check_capacity, check_costs, check_names
 from ripple.scenario.check_tutorial import check_tutorial
 from ripple.scenario.model import Customer, Scenario, parse_handoff
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
@@ -27,12 +27,18 @@ from ripple.scenario.yamlsafe import Document, Location, item_name
 
 
 def check_meaning(
-    scenario: Scenario | None, document: Document, filename: str, *, warnings: bool = True
+    scenario: Scenario | None,
+    document: Document,
+    filename: str,
+    *,
+    warnings: bool = True,
+    measure: TextWidth | None = None,
 ) -> list[Problem]:
     """Errors and warnings about what a scenario means, beyond the shape of each value.
 
     With `warnings` off, the checks that can only warn and cost time (measuring names in
-    the screen's font) are skipped.
+    the screen's font) are skipped. `measure` is how wide text is on the play screen, handed
+    over by the caller; without it, names are counted in characters.
     """
     parts = Parts.of(scenario, document)
     report = Report(document, filename)
@@ -43,8 +49,8 @@ def check_meaning(
     _check_events(parts, report)
     check_tutorial(parts, report)
     check_costs(parts, report)
-    if warnings:  # text_width is looked up here, so it can be replaced on this module
-        check_names(parts, report, text_width())
+    if warnings:
+        check_names(parts, report, measure)
     if scenario is not None and not report.has_errors:
         graph = build_graph(scenario)
         _check_routes(scenario, graph, report)

@@ -7,12 +7,9 @@ in full on the play screen at 1024x768 (with the helpers that measure them).
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ripple.paths import FONTS
 from ripple.scenario.check_parts import Parts, Report
 from ripple.scenario.model import Customer, Department, Intervention, Scenario
 from ripple.scenario.organisation import Organisation, route_for
@@ -101,8 +98,8 @@ class Room:
     """The room a kind of name gets on the play screen at 1024x768.
 
     `width` is in pixels of Inter SemiBold at `scale` times the body text size of that
-    screen (`Theme(768).unit`, 17 px); `characters` is the limit used instead when pygame
-    or the font cannot be loaded.
+    screen (`Theme(768).unit`, 17 px); `characters` is the limit used instead when the
+    check is given no way to measure text.
     """
 
     width: int
@@ -129,7 +126,8 @@ TextWidth = Callable[[str, float, str], int]
 def check_names(parts: Parts, report: Report, width: TextWidth | None) -> None:
     """Warn about a department, customer or intervention name cut short at 1024x768.
 
-    `width` measures text on the play screen (`text_width()`); None counts characters.
+    `width` measures text on the play screen; the caller hands it over (the front end owns
+    its fonts: `ripple.ui.measure.text_width`); None counts characters.
     """
     named: dict[str, Iterable[tuple[int, Department | Customer | Intervention]]] = {
         "departments": parts.departments,
@@ -163,30 +161,3 @@ def _fitting(name: str, pixels: int, room: Room, width: TextWidth | None) -> int
         else:
             high = middle - 1
     return low
-
-
-@functools.cache
-def text_width() -> TextWidth | None:
-    """Width in pixels of text on the play screen at 1024x768, in the shipped fonts.
-
-    pygame is loaded only here, the first time names are checked; without pygame or the
-    font, None (and names are checked by their number of characters).
-    """
-    if not (FONTS / "Inter-SemiBold.otf").is_file():
-        return None
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    try:
-        import pygame
-
-        from ripple.ui.theme import Theme
-
-        pygame.font.init()
-        theme = Theme(768)
-        theme.font(theme.size(1.0), "bold")
-    except (ImportError, OSError, RuntimeError):
-        return None
-
-    def width(text: str, scale: float, face: str) -> int:
-        return int(theme.font(theme.size(scale), face).size(text)[0])
-
-    return width

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from ripple.scenario.check import check_meaning
+from ripple.scenario.check_session import TextWidth
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import Problem, ScenarioError
 from ripple.scenario.spelling import did_you_mean
@@ -35,14 +36,17 @@ EMPTY_MESSAGE = (
 )
 
 
-def check_file(path: str | Path) -> list[Problem]:
-    """Every error and warning in a scenario file, sorted by line and column."""
-    return _inspect_file(path)[1]
+def check_file(path: str | Path, measure: TextWidth | None = None) -> list[Problem]:
+    """Every error and warning in a scenario file, sorted by line and column; `measure` is how
+    wide text is on the play screen (names are counted in characters without it)."""
+    return _inspect_file(path, measure=measure)[1]
 
 
-def check_text(text: str, path: str = "<scenario>") -> list[Problem]:
+def check_text(
+    text: str, path: str = "<scenario>", measure: TextWidth | None = None
+) -> list[Problem]:
     """Every error and warning in scenario text; `path` names it in the problems."""
-    return _inspect(text, path)[1]
+    return _inspect(text, path, measure=measure)[1]
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -72,13 +76,13 @@ def _playable(scenario: Scenario | None, problems: list[Problem]) -> Scenario:
 
 
 def _inspect_file(
-    path: str | Path, *, warnings: bool = True
+    path: str | Path, *, warnings: bool = True, measure: TextWidth | None = None
 ) -> tuple[Scenario | None, list[Problem]]:
     name = str(path)
     text, problem = read_text(Path(path))
     if text is None:
         return None, [problem] if problem else []
-    return _inspect(text, name, warnings=warnings)
+    return _inspect(text, name, warnings=warnings, measure=measure)
 
 
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -124,21 +128,21 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _inspect(
-    text: str, filename: str, *, warnings: bool = True
+    text: str, filename: str, *, warnings: bool = True, measure: TextWidth | None = None
 ) -> tuple[Scenario | None, list[Problem]]:
     """The scenario (None if it has errors) and every problem, sorted by line and column."""
     if len(text) > MAX_BYTES:
         message = f"the text is longer than {MAX_BYTES} characters; is it a scenario?"
         return None, [Problem(filename, 1, 1, "error", message)]
     try:
-        return _examine(text, filename, warnings)
+        return _examine(text, filename, warnings, measure)
     except Exception as error:  # a facilitator in front of a room must never see a traceback
         message = f"{UNCHECKED_MESSAGE} ({type(error).__name__}: {error}); please report it"
         return None, [Problem(filename, 1, 1, "error", message)]
 
 
 def _examine(
-    text: str, filename: str, warnings: bool = True
+    text: str, filename: str, warnings: bool = True, measure: TextWidth | None = None
 ) -> tuple[Scenario | None, list[Problem]]:
     document, problems = read_yaml(text.removeprefix(BOM), filename)
     if document is None or document.data is None:
@@ -151,7 +155,7 @@ def _examine(
         return None, problems
     scenario, shape_problems = _validate(document, filename)
     problems.extend(shape_problems)
-    problems.extend(check_meaning(scenario, document, filename, warnings=warnings))
+    problems.extend(check_meaning(scenario, document, filename, warnings=warnings, measure=measure))
     problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.severity, p.message))
     has_errors = any(problem.is_error for problem in problems)
     return (None if has_errors else scenario), problems

@@ -16,6 +16,7 @@ from ripple.save import SavedGame
 from ripple.scenario.load import check_file, load_scenario
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
+from ripple.ui.measure import text_width
 from ripple.ui.session import Session
 
 CHECK_EVERY = 1.0
@@ -71,7 +72,7 @@ def _going_on(session: Session, scenario: Scenario) -> SavedGame:
 
 def reload(session: Session) -> Reload:
     """The session again on the file as it is now, keeping the turn if the decisions still fit."""
-    problems = check_file(session.path)
+    problems = check_file(session.path, text_width)
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         return Reload(None, errors, "The scenario file has errors: the game goes on unchanged.")
