@@ -227,6 +227,32 @@ def test_two_way_communication_is_told_by_its_effect_not_its_name() -> None:
     assert f"went from 50% to {now:.0%}" in talked and now > 0.5
 
 
+def test_the_choices_that_opened_a_hand_off_are_named_as_the_culture_page_counts_them() -> None:
+    menu = [
+        {
+            "id": "huddle",
+            "name": "Huddle",
+            "cost": 1,
+            "target": "handoff",
+            "effects": {"communication": 0.2},
+        },
+        {
+            "id": "cut",
+            "name": "Cut red tape",
+            "cost": 1,
+            "target": "handoff",
+            "effects": {"communication": 0.1, "lag": -1},
+        },
+    ]
+    scenario = chain(2, turns=6, interventions=menu)
+    huddle, cut = Decision("huddle", "d0->d1"), Decision("cut", "d0->d1")
+    game = play(scenario, [huddle], [huddle, cut], more=2)
+    [answer] = [a for a in reflection(game, "d0") if a.question == QUESTIONS[2]]
+    said = " ".join(answer.evidence)
+    assert "Huddle ×2, Cut red tape ×1, first in turn 1" in said, said
+    assert "talks" not in said
+
+
 # --- the note in the save ----------------------------------------------------------
 
 

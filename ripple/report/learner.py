@@ -7,6 +7,7 @@ the ripple trace and the decisions, gathered in `facts.py`), never canned.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -186,16 +187,27 @@ def _reached(f: Facts) -> str:
     return listed(first + [f"{f.segment(c)} ({weights[c]:.0f})" for c in ranked[1:]])
 
 
-def _talks(f: Facts, key: str) -> list[int]:
-    """The turns in which the learner chose an intervention raising communication on `key`."""
+def _talks(f: Facts, key: str) -> list[tuple[int, str]]:
+    """(turn, choice's name) for each choice the learner made that raised communication on
+    `key`: talking, and any other choice that opens the channel (cutting red tape, say)."""
     interventions = f.game.menu.interventions
     return [
-        turn
+        (turn, interventions[decision.intervention].name)
         for turn, chosen in enumerate(f.game.decisions, start=1)
         for decision in chosen
         if target_of(decision) == key
         and (interventions[decision.intervention].effects.communication or 0) > 0
     ]
+
+
+def _chosen(talks: list[tuple[int, str]]) -> str:
+    """The choices that opened a hand-off's channel, each by its own name and how often, as
+    the culture page counts them: 'Talk it through ×5, Cut red tape ×2, first in turn 3'."""
+    if not talks:
+        return "nothing chosen to open it"
+    counts = Counter(name for _, name in talks)
+    named = ", ".join(f"{name} ×{count}" for name, count in counts.items())
+    return f"{named}, first in turn {talks[0][0]}"
 
 
 def _customers_of(f: Facts, handoffs: Sequence[HandoffTotals]) -> str:
@@ -218,14 +230,13 @@ def _talk(f: Facts) -> tuple[str, tuple[str, ...]]:
     for h in f.outgoing:
         turns = _talks(f, h.key)
         (talked if turns else silent).append(h)
-        chosen = f"{len(turns)} talks, first in turn {turns[0]}" if turns else "no talks chosen"
         evidence.append(
             f"With {f.called(h.customer)}: communication {h.talk_start:.0%} at the start, "
-            f"{h.talk:.0%} now; {chosen}"
+            f"{h.talk:.0%} now; {_chosen(turns)}"
         )
-    upstream = sum(len(_talks(f, h.key)) for h in f.incoming)
+    upstream = [talk for h in f.incoming for talk in _talks(f, h.key)]
     if upstream:
-        evidence.append(f"Talks with its own suppliers: {upstream}")
+        evidence.append(f"With its own suppliers: {_chosen(sorted(upstream))}")
     ordinary = f"ordinary is {COMMUNICATION_NEUTRAL:.0%}"
     if not silent:
         answer = (
