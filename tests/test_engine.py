@@ -233,19 +233,3 @@ def test_importing_the_engine_loads_no_pygame() -> None:
     code = "import sys, ripple.engine, ripple.cli; print('pygame' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
-
-
-def test_the_hint_names_the_hand_off_that_carried_most_harm() -> None:
-    from ripple.engine.hints import hint
-
-    data = chain(4, demand=20, turns=15).model_dump(by_alias=True, exclude_unset=True)
-    data["departments"][1]["quality"] = 0.6
-    data["departments"][2]["checks"] = 0.0
-    data["departments"][3]["checks"] = 0.0
-    scenario = type(chain()).model_validate(data)
-    game = Game(scenario)
-    assert hint(game) is None
-    play_out(game, "none")
-    found = hint(game)
-    assert found is not None and found.target == "d1->d2"
-    assert "defects that started at Dept 1" in found.text and "People" in found.text

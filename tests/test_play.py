@@ -10,6 +10,8 @@ import pygame
 import pytest
 
 from ripple.cli import main
+from ripple.report.hints import hint
+from ripple.scenario.model import parse_handoff
 from ripple.ui.app import App
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.play import PlayScene
@@ -237,8 +239,11 @@ def test_h_gives_a_hint_from_the_trace(app: App) -> None:
         pilot.press(pygame.K_e)
         settle(pilot, scene)
     pilot.press(pygame.K_h)
+    found = hint(scene.session.game)
+    assert found is not None and scene.message == found.text
     assert scene.message.startswith("Look at ")
-    assert scene.inspected is not None and scene.inspected.split(":")[0] in ("handoff", "dept")
+    kind = "handoff" if parse_handoff(found.target) else "dept"
+    assert scene.inspected == f"{kind}:{found.target}"
 
 
 def test_the_title_offers_to_continue_an_unfinished_game(app: App, tmp_path: Path) -> None:

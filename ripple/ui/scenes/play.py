@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from ripple.engine import Decision
-from ripple.engine.hints import hint
+from ripple.report.hints import hint
 from ripple.scenario.model import Intervention, parse_handoff
 from ripple.ui import intents
 from ripple.ui.app import App
@@ -323,7 +323,8 @@ class PlayScene(PlayPicture, Scene):
             self._next_team()
 
     def _hint(self) -> None:
-        """Say which hand-off hurts customers most, from the trace, and inspect it."""
+        """Say where the harm customers felt started and what on the menu would help, from
+        the trace, and inspect the hand-off (or department) it names."""
         if self.session.resolving:
             self.message = "The turn is being worked out: ask again in a moment."
             return
