@@ -12,12 +12,13 @@ from typing import Any
 import pygame
 import pytest
 
+from ripple.commands.export import export_pack
 from ripple.paths import DEFAULT_SCENARIO
-from ripple.report.export import draw_charts, export_pack
 from ripple.save import read_save
 from ripple.scenario.load import load_scenario
 from ripple.ui import theme
 from ripple.ui.scenes.debrief import DebriefScene
+from ripple.ui.scenes.debrief_charts import draw_charts
 from tests.test_export import single_save
 from tests.test_workshop import open_game, settle
 

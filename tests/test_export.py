@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 
 from ripple.commands import export as command
+from ripple.commands.export import export_pack
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.report.charts import CHARTS
 from ripple.report.culture import culture
-from ripple.report.export import CHARTS, export_pack, slug
+from ripple.report.export import slug
 from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
 from ripple.report.facts import looked_after
 from ripple.report.learner import QUESTIONS

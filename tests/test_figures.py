@@ -14,11 +14,12 @@ import pytest
 
 from ripple.batch import OUTCOMES, measure
 from ripple.cli import main
+from ripple.commands.export import export_pack
 from ripple.engine import Game, figures
 from ripple.engine.policies import POLICIES
 from ripple.paths import SCENARIOS
 from ripple.records import record_of
-from ripple.report.export import export_pack
+from ripple.report.charts import satisfaction_chart
 from ripple.report.export_summary import outcomes
 from ripple.save import read_save
 from ripple.scenario.load import load_scenario
@@ -26,7 +27,6 @@ from ripple.ui.app import App
 from ripple.ui.draw.panel_views import status_view
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.choose import start_game
-from ripple.ui.scenes.debrief_charts import satisfaction_chart
 from ripple.ui.scenes.play import PlayScene
 
 SCENARIO = SCENARIOS / "hotel.yaml"

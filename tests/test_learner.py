@@ -22,7 +22,8 @@ from ripple.save import SavedGame, SaveError, read_save, save_of, write_save
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
 from ripple.ui.draw.charts import Canvas
-from ripple.ui.scenes.debrief_learner import PROMPT, draw_culture, draw_reflection
+from ripple.ui.scenes.debrief_culture import draw_culture
+from ripple.ui.scenes.debrief_learner import PROMPT, draw_reflection
 from ripple.ui.theme import Theme
 from tests.factory import chain
 

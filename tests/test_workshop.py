@@ -162,7 +162,7 @@ def test_autoplay_with_teams_saves_every_team(tmp_path: object) -> None:
 
 def test_the_team_debrief_compares_the_teams() -> None:
     from ripple.engine.policies import POLICIES
-    from ripple.report.export import teams_chart
+    from ripple.report.charts import teams_chart
     from ripple.ui.scenes.debrief import DebriefScene
     from ripple.ui.scenes.debrief_teams import team_lines
 

@@ -6,10 +6,18 @@ as Markdown and HTML.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ripple.commands.options import print_problems, read_saved_game, size
+
+if TYPE_CHECKING:
+    from ripple.report.export import Picture
+    from ripple.save import SavedGame
+    from ripple.scenario.model import Scenario
 
 NAME = "export"
 HELP = "write a saved game's charts, CSV tables and summary to a folder"
@@ -49,10 +57,34 @@ def scenario_path(save: Path, named: str) -> Path:
     return beside if beside.exists() else path
 
 
+def export_pack(
+    saved: SavedGame,
+    scenario: Scenario,
+    out: Path,
+    *,
+    size: tuple[int, int] | None = None,
+    pictures: Sequence[Picture] | None = None,
+) -> list[Path]:
+    """The pack as `ripple export` writes it: `ripple.report.export.export_pack` handed the
+    front end's chart renderer, at `size` (else the pack's default size), unless `pictures`
+    drawn beforehand are given. The renderer, and so pygame, is loaded here: only when a pack
+    is written, never for `--help`."""
+    # No window is opened, and pygame's greeting must not mix with the files printed.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from ripple.report import export
+    from ripple.report.export_summary import DEFAULT_SIZE
+    from ripple.ui.draw.charts import render_chart
+
+    return export.export_pack(
+        saved, scenario, out, render=render_chart, size=size or DEFAULT_SIZE, pictures=pictures
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Read the save, replay it on its scenario and write the pack; print the files written."""
     from ripple.engine import DecisionError
-    from ripple.report.export import default_out, export_pack
+    from ripple.report.export import default_out
     from ripple.scenario.load import load_scenario, scenario_hash
     from ripple.scenario.problems import ScenarioError
 

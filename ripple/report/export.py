@@ -5,36 +5,43 @@ self-paced learner keeps.
 
 `export_pack` replays a save and writes the whole pack; `ripple export` and the debrief's
 export key both call it. The CSV, Markdown and HTML files hold no date or absolute path, so
-exporting the same save twice gives the same bytes. Charts are drawn headless with the
-debrief's own chart builders; pygame is imported only when they are drawn. Drawing uses
-pygame's fonts, which are not thread-safe, so the window draws a pack's charts on its main
-thread (`draw_charts`) and hands the pictures to `export_pack` on a worker, which only
-encodes and writes files. The rows of the CSV files are in `ripple.report.export_tables`,
-the summary in `ripple.report.export_summary`.
+exporting the same save twice gives the same bytes. The charts are the debrief's own
+(`ripple.report.charts`); the caller hands over a `Renderer` that draws them as pixels (the
+front end's `render_chart`), so nothing here draws. The front end's renderer uses pygame's
+fonts, which are not thread-safe, so the window draws a pack's charts on its main thread
+(`draw_charts`) and hands the pictures to `export_pack` on a worker, which only encodes and
+writes files. The rows of the CSV files are in `ripple.report.export_tables`, the summary in
+`ripple.report.export_summary`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import struct
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ripple.engine import Game
-from ripple.report.export_summary import CHARTS, DEFAULT_SIZE, markdown, page, summary_blocks
+from ripple.report.charts import CHARTS, GAME_CHARTS, Chart, teams_chart
+from ripple.report.export_summary import DEFAULT_SIZE, markdown, page, summary_blocks
 from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS, decision_rows, turn_rows
 from ripple.save import SavedGame
 from ripple.scenario.model import Scenario
 
-if TYPE_CHECKING:
-    from ripple.ui.draw.charts import Chart
+
+class Renderer(Protocol):
+    """What draws a chart as a picture `size` pixels large, and returns its pixels: three
+    bytes each (red, green, blue), row by row from the top. The front end's
+    `ripple.ui.draw.charts.render_chart` is one."""
+
+    def __call__(self, chart: Chart, size: tuple[int, int], /) -> bytes: ...
+
 
 TEAMS_CHART = "teams-satisfaction"
 """The chart comparing every team's customer satisfaction (hot-seat play with 2+ teams)."""
@@ -83,6 +90,7 @@ def export_pack(
     scenario: Scenario,
     out: Path,
     *,
+    render: Renderer | None = None,
     size: tuple[int, int] = DEFAULT_SIZE,
     pictures: Sequence[Picture] | None = None,
 ) -> list[Path]:
@@ -90,13 +98,14 @@ def export_pack(
     turns.csv, decisions.csv, the charts, summary.md (linking the charts) and summary.html
     (with the charts embedded). Returns the files written, in that order.
 
-    The charts are drawn here at `size`, unless `pictures` are given: the charts of the
-    save's games already drawn at `size` by `draw_charts`. A pack written on a worker thread
-    needs them, as only the main thread may draw.
+    The charts are drawn here by `render` at `size`, unless `pictures` are given: the charts
+    of the save's games already drawn at `size` by `draw_charts`. A pack written on a worker
+    thread needs them when the renderer may only draw on the main thread.
 
-    Raises `DecisionError` when the save's decisions do not fit the scenario (it was edited),
-    `ValueError` when the pictures are not the charts of its games at `size`, and `OSError`
-    when the folder cannot be written.
+    Raises `TypeError` when given neither a renderer nor pictures, `DecisionError` when the
+    save's decisions do not fit the scenario (it was edited), `ValueError` when the pictures
+    are not the charts of its games at `size`, and `OSError` when the folder cannot be
+    written.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -104,7 +113,9 @@ def export_pack(
     names = _file_names(games)
     charts = chart_files(games, names)
     if pictures is None:
-        pictures = draw_charts(games, size)
+        if render is None:
+            raise TypeError("export_pack needs a renderer or the pictures drawn beforehand")
+        pictures = draw_charts(games, render, size)
     expected = [(file, size) for files in charts.values() for file in files]
     if [(picture.file, picture.size) for picture in pictures] != expected:
         raise ValueError("the charts drawn are not those of the saved game")
@@ -193,77 +204,19 @@ def chart_files(games: Mapping[str, Game], names: Mapping[str, str]) -> dict[str
     return files
 
 
-def _builders() -> dict[str, Callable[[Game], Chart]]:
-    from ripple.ui.scenes import debrief_charts as charts
-
-    return {
-        "satisfaction": charts.satisfaction_chart,
-        "lead-time": charts.lead_time_chart,
-        "work-in-progress": charts.work_chart,
-        "defects-by-origin": charts.defects_chart,
-    }
-
-
-def teams_chart(games: Mapping[str, Game]) -> Chart:
-    """Every team's external satisfaction over the turns on one chart, one line per team, told
-    apart by line style and marker as well as colour."""
-    import dataclasses
-
-    from ripple.ui.draw.charts import MARKERS, STYLES, Chart
-    from ripple.ui.scenes.debrief_charts import satisfaction_chart
-    from ripple.ui.theme import BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
-
-    colours = (SKY, ORANGE, GREEN, PURPLE, YELLOW, BLUE, VERMILLION)
-    own = {team: satisfaction_chart(game) for team, game in games.items()}
-    longest = max(own.values(), key=lambda chart: len(chart.turns))
-    series = tuple(
-        dataclasses.replace(
-            chart.series[0],
-            label=team,
-            values=chart.series[0].values + (None,) * (len(longest.turns) - len(chart.turns)),
-            colour=colours[k % len(colours)],
-            style=STYLES[k % len(STYLES)],
-            marker=MARKERS[k % len(MARKERS)],
-        )
-        for k, (team, chart) in enumerate(own.items())
-    )
-    return Chart(
-        "Customer satisfaction, team by team",
-        longest.turns,
-        series,
-        label=longest.label,
-        top=1.0,
-        bottom=min(chart.bottom for chart in own.values()),
-    )
-
-
-def draw_charts(games: Mapping[str, Game], size: tuple[int, int] = DEFAULT_SIZE) -> list[Picture]:
-    """Draw each game's charts (and the teams' comparison), named as `chart_files` names
-    them. This uses pygame's fonts, which are not thread-safe: a window calls it on its
-    main thread, the one that draws the frames."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    from ripple.ui.draw.charts import Canvas, draw_chart
-    from ripple.ui.theme import Theme
-
-    if not pygame.font.get_init():
-        pygame.font.init()
-    theme = Theme(size[1])
-    builders = _builders()
+def draw_charts(
+    games: Mapping[str, Game], render: Renderer, size: tuple[int, int] = DEFAULT_SIZE
+) -> list[Picture]:
+    """Each game's charts (and the teams' comparison) drawn by `render` at `size`, named as
+    `chart_files` names them. Call it on a thread `render` may draw on: the front end's only
+    on the main thread, the one that draws the frames."""
     files = chart_files(games, _file_names(games))
     charts: list[tuple[str, Chart]] = []
     for team, game in games.items():
-        charts += [(file, builders[c](game)) for file, c in zip(files[team], CHARTS, strict=True)]
+        charts += [(file, c.build(game)) for file, c in zip(files[team], GAME_CHARTS, strict=True)]
     if "*" in files:
         charts.append((files["*"][0], teams_chart(games)))
-    surface = pygame.Surface(size)  # one for all: a picture's pixels are copied out
-    pictures = []
-    for file, chart in charts:
-        canvas = Canvas(surface, theme)
-        canvas.surface.fill(theme.palette.background)
-        margin = theme.unit // 2
-        draw_chart(canvas, canvas.surface.get_rect().inflate(-2 * margin, -2 * margin), chart)
-        pictures.append(Picture(file, size, pygame.image.tobytes(canvas.surface, "RGB")))
+    pictures = [Picture(file, size, render(chart, size)) for file, chart in charts]
+    if any(len(picture.rgb) != 3 * size[0] * size[1] for picture in pictures):
+        raise ValueError(f"the renderer drew a picture that is not {size[0]}x{size[1]} pixels")
     return pictures

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes, share
+from ripple.report.charts import GAME_CHARTS
 from ripple.report.culture import LEVELS, culture
 from ripple.report.facts import looked_after
 from ripple.report.learner import reflection
@@ -21,9 +22,6 @@ from ripple.report.standings import standings
 from ripple.report.story import customers, ripples
 from ripple.save import SavedGame
 from ripple.scenario.model import Scenario
-
-CHARTS = ("satisfaction", "lead-time", "work-in-progress", "defects-by-origin")
-"""The charts drawn for each game, by file name (without `.png`), in the debrief's order."""
 
 TOP_RIPPLES = 3
 """How many ripples the summary tells per game."""
@@ -76,14 +74,6 @@ class Pictures:
 
 Block = Heading | Paragraph | Items | Table | Pictures
 
-CHART_TITLES = {
-    "satisfaction": "Customer satisfaction",
-    "lead-time": "Mean lead time",
-    "work-in-progress": "Work in progress",
-    "defects-by-origin": "Defects reaching customers, by where they were made",
-}
-"""What each chart shows, as the pictures' alternative text."""
-
 MODES = {
     "single": "One game",
     "hotseat": "Hot-seat play: each team ran its own copy of the organisation",
@@ -127,7 +117,7 @@ def _busy_but_harmful(game: Game) -> list[str]:
 def game_blocks(game: Game, files: Sequence[str], size: tuple[int, int], level: int) -> list[Block]:
     """One game's part of the summary: its charts, biggest ripples, what customers felt and
     the departments that looked busy yet started harm; headings at `level`."""
-    pictures = tuple((file, CHART_TITLES[c]) for file, c in zip(files, CHARTS, strict=True))
+    pictures = tuple((file, c.shows) for file, c in zip(files, GAME_CHARTS, strict=True))
     found = [line.removeprefix("- ") for line in ripples(game, TOP_RIPPLES)]
     busy = _busy_but_harmful(game)
     return [

@@ -1,5 +1,6 @@
-"""The pieces charts are drawn from: the legend, and the marks themselves (lines in a
-style, point markers, and patterned fills), so series are told apart by more than colour.
+"""The pieces charts are drawn from: the colour of each colour role, the legend, and the
+marks themselves (lines in a style, point markers, and patterned fills), so series are told
+apart by more than colour.
 
 `ripple.ui.draw.charts` lays a chart out and draws it with these.
 """
@@ -13,12 +14,31 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ripple.ui.theme import Colour, Theme
+from ripple.report.charts import Chart, Hue, Series
+from ripple.ui.theme import BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION, YELLOW, Colour, Theme
 
 if TYPE_CHECKING:
-    from ripple.ui.draw.charts import Canvas, Chart, Series
+    from ripple.ui.draw.charts import Canvas
 
 Point = tuple[float, float]
+
+HUES: dict[Hue, Colour] = {
+    "sky": SKY,
+    "orange": ORANGE,
+    "green": GREEN,
+    "purple": PURPLE,
+    "yellow": YELLOW,
+    "blue": BLUE,
+    "vermillion": VERMILLION,
+    "others": (150, 156, 168),
+}
+"""The colour of each colour role a chart names: the theme's Okabe-Ito hues, and a neutral
+grey for the series that gathers the rest."""
+
+
+def series_colour(series: Series) -> Colour:
+    """The colour `series` is drawn in."""
+    return HUES[series.hue]
 
 
 # --- legend ------------------------------------------------------------------------
@@ -33,7 +53,7 @@ def _legend_key(canvas: Canvas, chart: Chart, series: Series, at: tuple[int, int
             canvas.surface,
             canvas.theme,
             pygame.Rect(x, y, size, size),
-            series.colour,
+            series_colour(series),
             series.pattern,
         )
         return
@@ -83,15 +103,16 @@ def draw_line(
 ) -> None:
     """A polyline in the series' colour and style (solid, dashed or dotted)."""
     width = theme.line * (3 if series.style == "solid" else 2)
+    ink = series_colour(series)
     if series.style == "solid":
-        pygame.draw.lines(surface, series.colour, False, points, width)
+        pygame.draw.lines(surface, ink, False, points, width)
         return
     dash, gap = (theme.unit * 0.6, theme.unit * 0.35)
     if series.style == "dotted":
         dash, gap = theme.line * 2.0, theme.unit * 0.3
     offset = 0.0
     for a, b in itertools.pairwise(points):
-        offset = _dashes(surface, series.colour, a, b, width, (dash, gap), offset)
+        offset = _dashes(surface, ink, a, b, width, (dash, gap), offset)
 
 
 def _dashes(
@@ -128,18 +149,18 @@ def draw_marker(surface: pygame.Surface, theme: Theme, series: Series, at: Point
     }
     outline = theme.palette.background
     if series.marker in shapes:
-        pygame.draw.polygon(surface, series.colour, shapes[series.marker])
+        pygame.draw.polygon(surface, series_colour(series), shapes[series.marker])
         pygame.draw.polygon(surface, outline, shapes[series.marker], max(1, theme.line))
     else:
-        pygame.draw.circle(surface, series.colour, (x, y), r)
+        pygame.draw.circle(surface, series_colour(series), (x, y), r)
         pygame.draw.circle(surface, outline, (x, y), r, max(1, theme.line))
 
 
 def fill(
     surface: pygame.Surface, theme: Theme, rect: pygame.Rect, colour: Colour, pattern: str
 ) -> None:
-    """A rectangle in `colour` with a pattern (one of PATTERNS) drawn over it, so it can be
-    told apart without its colour."""
+    """A rectangle in `colour` with a pattern (a chart's `Pattern`) drawn over it, so it can
+    be told apart without its colour."""
     pygame.draw.rect(surface, colour, rect)
     ink = theme.palette.background
     step = max(4, theme.unit // 3)

@@ -1,32 +1,32 @@
-"""Charts over turns: lines and stacked bars with axes, labels, the last value at the end and
-a legend that tells series apart by line style, marker and fill pattern as well as colour.
+"""Charts over turns drawn from their model (`ripple.report.charts`): lines and stacked bars
+with axes, labels, the last value at the end and a legend that tells series apart by line
+style, marker and fill pattern as well as colour.
 
 Charts are drawn once onto a surface that is then cached, so drawing them may take a few
 milliseconds. A `Canvas` remembers where every piece of text went, so a screen can prove
 that none of it leaves the window or overlaps; text given a width shrinks, then wraps, before
-it is cut.
+it is cut. `render_chart` draws a chart alone as a picture: the renderer the export is handed.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
 
-from ripple.ui.draw.chart_parts import draw_legend, draw_line, draw_marker, fill, line_runs
+from ripple.report.charts import Chart, Series
+from ripple.ui.draw.chart_parts import (
+    draw_legend,
+    draw_line,
+    draw_marker,
+    fill,
+    line_runs,
+    series_colour,
+)
 from ripple.ui.theme import FLOOR, Colour, Label, Theme
 from ripple.ui.widgets import blit, panel
-
-STYLES = ("solid", "dashed", "dotted")
-"""Line styles, in the order series get them."""
-
-MARKERS = ("circle", "square", "triangle", "diamond")
-"""Point markers, in the order series get them."""
-
-PATTERNS = ("plain", "stripes", "dots", "cross", "rungs")
-"""Bar fill patterns, in the order series get them."""
 
 _MARK = 9
 """Room for a marker before a value at the end, in tenths of the theme's unit."""
@@ -142,73 +142,6 @@ class Canvas:
         return self.theme.text("Ag", scale, None, face).get_height()
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
-    """One line (or one layer of stacked bars): a value per turn, None where there is none."""
-
-    label: str
-    values: tuple[float | None, ...]
-    colour: Colour
-    style: str = "solid"
-    marker: str = "circle"
-    pattern: str = "plain"
-    note: str = ""
-    """Shown after the label in the legend (a total, say)."""
-
-    @property
-    def last(self) -> float | None:
-        """The latest value there is."""
-        return next((v for v in reversed(self.values) if v is not None), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """A chart over turns: `lines` joins each series' points; `stacked` piles them as bars."""
-
-    title: str
-    turns: tuple[int, ...]
-    series: tuple[Series, ...]
-    kind: str = "lines"
-    label: Callable[[float], str] = lambda v: number(v)
-    """How the axis and the value at the end write a number."""
-    top: float | None = None
-    """A fixed top of the value axis (1.0 for shares); None fits the data."""
-    bottom: float = 0.0
-    """Where the value axis starts (above 0 when the values all sit high, as shares do)."""
-    empty: str = "nothing to show yet"
-    """What the chart says when it has no values at all."""
-
-    def totals(self) -> list[float]:
-        """For stacked bars, each turn's total."""
-        return [sum(s.values[i] or 0.0 for s in self.series) for i in range(len(self.turns))]
-
-    @property
-    def low(self) -> float:
-        """The smallest value drawn."""
-        return min((v for s in self.series for v in s.values if v is not None), default=0.0)
-
-    @property
-    def peak(self) -> float:
-        """The largest value the axis must reach."""
-        if self.kind == "stacked":
-            return max(self.totals(), default=0.0)
-        return max((v for s in self.series for v in s.values if v is not None), default=0.0)
-
-    @property
-    def blank(self) -> bool:
-        """True when there is nothing to draw."""
-        if self.kind == "stacked":
-            return not any(self.totals())
-        return all(v is None for s in self.series for v in s.values)
-
-
-def number(value: float) -> str:
-    """A count as people write it: whole when it is, one decimal when it is small."""
-    if abs(value - round(value)) < 1e-9 or abs(value) >= 10:
-        return f"{value:.0f}"
-    return f"{value:.1f}"
-
-
 def ticks(low: float, high: float, most: int = 5) -> list[float]:
     """Evenly spaced round values from `low` up to at least `high` (1, 2 or 5 steps)."""
     span = max(high - low, 1e-9)
@@ -231,6 +164,21 @@ def draw_chart(canvas: Canvas, rect: pygame.Rect, chart: Chart) -> None:
         top = draw_legend(canvas, pygame.Rect(inner.x, top, inner.width, 0), chart) + pad // 2
     area = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
     _draw_plot(canvas, area, chart)
+
+
+def render_chart(chart: Chart, size: tuple[int, int]) -> bytes:
+    """`chart` alone on a picture `size` pixels large, in the standard theme: its pixels, three
+    bytes each (red, green, blue), row by row from the top. This is the renderer the export
+    is handed; it needs no window, but it uses pygame's fonts, which are not thread-safe, so
+    call it on the thread that draws the frames."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    theme = Theme(size[1])
+    canvas = Canvas(pygame.Surface(size), theme)
+    canvas.surface.fill(theme.palette.background)
+    margin = theme.unit // 2
+    draw_chart(canvas, canvas.surface.get_rect().inflate(-2 * margin, -2 * margin), chart)
+    return pygame.image.tobytes(canvas.surface, "RGB")
 
 
 # --- plot --------------------------------------------------------------------------
@@ -365,7 +313,7 @@ def _draw_bars(canvas: Canvas, axes: _Axes, chart: Chart) -> None:
             top, bottom = round(axes.y(base + value)), round(axes.y(base))
             rect = pygame.Rect(0, top, width, max(1, bottom - top))
             rect.centerx = round(axes.x(index))
-            fill(canvas.surface, canvas.theme, rect, series.colour, series.pattern)
+            fill(canvas.surface, canvas.theme, rect, series_colour(series), series.pattern)
             base += value
     last = chart.totals()[-1]
     _draw_ends(canvas, axes, [(axes.y(last), chart.label(last), None)])
@@ -390,5 +338,5 @@ def _draw_ends(canvas: Canvas, axes: _Axes, ends: list[tuple[float, str, Series 
         if series is not None:
             draw_marker(canvas.surface, theme, series, (x + mark // 2, y))
             x += mark
-            colour = series.colour
+            colour = series_colour(series)
         canvas.text(label, (x, y), scale=0.8, colour=colour, face="bold", anchor="midleft")

@@ -15,13 +15,15 @@ from typing import Any
 import pygame
 
 from ripple.engine import Game
-from ripple.report.export import default_out, draw_charts, export_pack
+from ripple.report.export import default_out, export_pack
 from ripple.report.facts import looked_after
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas
 from ripple.ui.scene import Scene
-from ripple.ui.scenes.debrief_learner import draw_culture, draw_reflection
+from ripple.ui.scenes.debrief_charts import draw_charts
+from ripple.ui.scenes.debrief_culture import draw_culture
+from ripple.ui.scenes.debrief_learner import draw_reflection
 from ripple.ui.scenes.debrief_pages import DRAWERS, LEARNER_PAGES, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.scenes.play import PlayScene

@@ -1,6 +1,5 @@
-"""The debrief's pages for a self-paced learner: the four questions about internal customers
-answered for the departments they looked after, over a box for their own note, and the
-culture read-out as a ladder of three levels beside the spending that put them on a step.
+"""The debrief's reflection page for a self-paced learner: the four questions about internal
+customers answered for the departments they looked after, over a box for their own note.
 
 Text is laid out before it is drawn, so a page picks the largest size at which it fits and
 never lets words run over each other or out of their boxes; body text stays at 0.85 or more.
@@ -14,17 +13,20 @@ from dataclasses import dataclass
 import pygame
 
 from ripple.engine import Game
-from ripple.report.culture import LEVELS, PLACES, SPREAD, Culture, culture
 from ripple.report.facts import looked_after
 from ripple.report.learner import Answer, reflection
-from ripple.ui.draw.charts import Canvas, fill
+from ripple.ui.draw.charts import Canvas
+from ripple.ui.draw.text_blocks import (
+    SMALLEST,
+    Text,
+    fact,
+    first_sentence,
+    paragraph,
+)
 from ripple.ui.widgets import choice_panel, panel
 
-SCALES = (1.2, 1.1, 1.0, 0.9, 0.85)
+SCALES = (1.2, 1.1, 1.0, 0.9, SMALLEST)
 """Text sizes a page tries, largest first; body text never goes below the last."""
-
-SMALLEST = SCALES[-1]
-"""The smallest body text: it still reads from the back of a room."""
 
 FACTS = {1.2: 1.0, 1.1: 0.95}
 """The size of the facts under an answer of each size (SMALLEST for the others)."""
@@ -40,90 +42,6 @@ PROMPT = (
     "Enter again to keep it"
 )
 """What the empty note box says."""
-
-SHARES: dict[str, tuple[str, str]] = {
-    "hand-offs": ("good", "stripes"),
-    "departments": ("info", "dots"),
-    "front line": ("warn", "plain"),
-}
-"""Each share of the budget's palette colour and fill pattern (told apart without colour)."""
-
-
-# --- laying out text -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A paragraph laid out in lines, at one size, face and palette colour; lines after the
-    first are indented by `hang` (a bullet's width)."""
-
-    lines: tuple[str, ...]
-    scale: float
-    face: str = "regular"
-    tone: str = "text"
-    hang: int = 0
-
-    def height(self, canvas: Canvas) -> int:
-        """How tall the paragraph is."""
-        return len(self.lines) * canvas.height(self.scale)
-
-    def draw(self, canvas: Canvas, x: int, y: int) -> int:
-        """Draw it with its top left at (x, y); returns its bottom."""
-        colour = getattr(canvas.theme.palette, self.tone)
-        for k, line in enumerate(self.lines):
-            indent = self.hang if k else 0
-            y = canvas.text(
-                line, (x + indent, y), scale=self.scale, colour=colour, face=self.face
-            ).bottom
-        return y
-
-    def cut(self, canvas: Canvas, height: int) -> Text:
-        """As many lines as fit in `height`, the last ending in an ellipsis if any were cut."""
-        keep = max(0, height // canvas.height(self.scale))
-        if keep >= len(self.lines):
-            return self
-        lines = list(self.lines[:keep])
-        if lines:
-            lines[-1] = lines[-1].rstrip(".,;: ") + "…"
-        return Text(tuple(lines), self.scale, self.face, self.tone, self.hang)
-
-
-def paragraph(
-    canvas: Canvas, text: str, width: int, scale: float, face: str = "regular", tone: str = "text"
-) -> Text:
-    """`text` wrapped to `width`."""
-    return Text(tuple(canvas.theme.wrap(text, width, scale, face)), scale, face, tone)
-
-
-def fact(canvas: Canvas, text: str, width: int, scale: float, tone: str) -> Text:
-    """A fact after a bullet, wrapped under its own first word."""
-    hang = canvas.width("· ", scale)
-    first, *more = canvas.theme.wrap(text, width - hang, scale)
-    return Text(("· " + first, *more), scale, tone=tone, hang=hang)
-
-
-def facts_that_fit(
-    canvas: Canvas, facts: Sequence[str], width: int, height: int, tone: str
-) -> list[Text]:
-    """The facts at the largest size at which all fit `height` (else at the smallest size, as
-    many whole facts as fit)."""
-    for scale in (1.0, 0.95, 0.9, SMALLEST):
-        laid = [fact(canvas, f, width, scale, tone) for f in facts]
-        if sum(t.height(canvas) for t in laid) <= height:
-            return laid
-    kept, used = [], 0
-    for text in laid:
-        used += text.height(canvas)
-        if used > height:
-            break
-        kept.append(text)
-    return kept
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of `text` (all of it if it has one)."""
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
 
 
 # --- the reflection page ---------------------------------------------------------------
@@ -334,89 +252,3 @@ def _note_box(canvas: Canvas, box: pygame.Rect, note: str, typing: bool) -> None
     Text(tuple(theme.fit(line, inner, 0.9) for line in text.lines), 0.9, tone=text.tone).draw(
         canvas, box.x + pad, box.y + pad
     )
-
-
-# --- the culture page ------------------------------------------------------------------
-
-
-def draw_culture(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
-    """The three levels as a ladder (three stacked steps, the learner's level highlighted and
-    marked 'You played here'), each with its meaning, and the evidence listed beside/below."""
-    theme = canvas.theme
-    read = culture(game)
-    title = f"Your culture read-out: level {read.level} of {len(LEVELS)}, {read.name}"
-    top = canvas.line(title, area.topleft, area.width, scale=1.2, face="bold").bottom
-    top += theme.unit // 2
-    ladder = pygame.Rect(area.x, top, round(area.width * 0.56), area.bottom - top)
-    side = pygame.Rect(ladder.right + theme.unit, top, 0, ladder.height)
-    side.width = area.right - side.x
-    _ladder(canvas, ladder, read.level)
-    _spending(canvas, side, read)
-
-
-def _ladder(canvas: Canvas, area: pygame.Rect, level: int) -> None:
-    """Three steps climbing to the right, the top one level 3; the learner's step stands out."""
-    theme = canvas.theme
-    gap = theme.unit // 2
-    shift = theme.unit * 2
-    height = (area.height - (len(LEVELS) - 1) * gap) // len(LEVELS)
-    width = area.width - shift * (len(LEVELS) - 1)
-    for number, (name, meaning) in enumerate(LEVELS, start=1):
-        y = area.bottom - number * height - (number - 1) * gap
-        step = pygame.Rect(area.x + (number - 1) * shift, y, width, height)
-        _step(canvas, step, number, name, meaning, number == level)
-
-
-def _step(
-    canvas: Canvas, rect: pygame.Rect, number: int, name: str, meaning: str, here: bool
-) -> None:
-    """One step of the ladder: its number, name and meaning, centred in the step; 'You played
-    here' above the name if it is the learner's."""
-    theme = canvas.theme
-    palette = theme.palette
-    pad = theme.unit // 2
-    choice_panel(canvas.surface, rect, theme, here)
-    badge = theme.unit * 2
-    x = rect.x + 2 * pad + badge
-    width = rect.right - pad - x
-    tag = canvas.height(1.0) if here else 0
-    head = tag + canvas.height(1.1)
-    for scale in (1.1, 1.0, 0.9, SMALLEST):
-        words = paragraph(canvas, meaning, width, scale, tone="muted")
-        if head + words.height(canvas) <= rect.height - pad:
-            break
-    words = words.cut(canvas, rect.height - pad - head)
-    y = rect.centery - (head + words.height(canvas)) // 2
-    centre = (rect.x + pad + badge // 2, y + head - canvas.height(1.1) // 2)
-    pygame.draw.circle(canvas.surface, palette.focus if here else palette.info, centre, badge // 2)
-    canvas.text(
-        str(number), centre, scale=1.1, colour=palette.background, face="bold", anchor="center"
-    )
-    if here:
-        mark = canvas.text("▶ You played here", (x, y), colour=palette.focus, face="bold")
-        y = mark.bottom
-    y = canvas.line(name, (x, y), width, scale=1.1, face="bold").bottom
-    words.draw(canvas, x, y)
-
-
-def _spending(canvas: Canvas, area: pygame.Rect, read: Culture) -> None:
-    """How the learner spent the budget: a bar per share, then the evidence, as room allows."""
-    theme = canvas.theme
-    palette = theme.palette
-    pad = theme.unit // 2
-    heading = "How you spent your turns"
-    y = canvas.line(heading, area.topleft, area.width, scale=1.1, face="bold").bottom + pad // 2
-    for kind in reversed(SPREAD):
-        tone, pattern = SHARES[kind]
-        label = f"{PLACES[kind][0].upper()}{PLACES[kind][1:]}: {read.shares[kind]:.0%}"
-        y = canvas.line(label, (area.x, y), area.width, scale=0.9).bottom
-        track = pygame.Rect(area.x, y + 2, area.width, round(theme.unit * 0.8))
-        pygame.draw.rect(canvas.surface, palette.background, track)
-        filled = track.copy()
-        filled.width = round(track.width * read.shares[kind])
-        if filled.width:
-            fill(canvas.surface, theme, filled, getattr(palette, tone), pattern)
-        pygame.draw.rect(canvas.surface, palette.edge, track, 1)
-        y = track.bottom + pad
-    for text in facts_that_fit(canvas, read.evidence, area.width, area.bottom - y, "text"):
-        y = text.draw(canvas, area.x, y)

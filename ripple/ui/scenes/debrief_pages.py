@@ -10,15 +10,10 @@ import pygame
 from ripple.engine import Game
 from ripple.engine.state import HARM_WORDS
 from ripple.engine.trace import Ripple
+from ripple.report.charts import defects_chart, lead_time_chart, satisfaction_chart, work_chart
 from ripple.report.standings import Standing, standings, summary
 from ripple.ui.draw.charts import Canvas, draw_chart, fill
 from ripple.ui.draw.graph import MOODS
-from ripple.ui.scenes.debrief_charts import (
-    defects_chart,
-    lead_time_chart,
-    satisfaction_chart,
-    work_chart,
-)
 from ripple.ui.theme import FLOOR, Colour
 from ripple.ui.widgets import panel
 

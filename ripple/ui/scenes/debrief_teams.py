@@ -12,7 +12,7 @@ import pygame
 
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes
-from ripple.report.export import teams_chart
+from ripple.report.charts import teams_chart
 from ripple.report.standings import harm_shares
 from ripple.ui.draw.charts import Canvas, draw_chart
 from ripple.ui.session import Session

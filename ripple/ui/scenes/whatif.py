@@ -7,14 +7,15 @@ from collections.abc import Callable
 
 import pygame
 
+from ripple.report.charts import what_if_chart
 from ripple.report.whatif import WhatIf, chain_line, chosen, outcome_line
 from ripple.ui import intents
 from ripple.ui.app import App
-from ripple.ui.draw.charts import Canvas, Chart, Series, draw_chart
+from ripple.ui.draw.charts import Canvas, draw_chart
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.overlay import card, frame
 from ripple.ui.session import Session
-from ripple.ui.theme import FLOOR, ORANGE, SKY
+from ripple.ui.theme import FLOOR
 from ripple.ui.widgets import Item, ListView, panel
 
 TOP_CHAINS = 4
@@ -77,22 +78,6 @@ class RewindOverlay(Scene):
         foot = "The game as played so far is kept: the debrief's What if page compares both."
         frame(surface, self.card, self.theme, "What if: go back to…", foot)
         self.turns.draw(surface, self.theme)
-
-
-def what_if_chart(what_if: WhatIf) -> Chart:
-    """Customer satisfaction in both timelines, turn by turn."""
-    turns = tuple(range(1, what_if.turn + 1))
-    return Chart(
-        f"Customer satisfaction: the timelines part after turn {what_if.branched_at}",
-        turns,
-        (
-            Series("As first played", what_if.first, ORANGE, "dashed", "square"),
-            Series("What if", what_if.second, SKY, "solid", "circle"),
-        ),
-        label=lambda v: f"{v:.0%}",
-        top=1.0,
-        bottom=max(0.0, int(min((*what_if.first, *what_if.second, 1.0)) * 10 - 1) / 10),
-    )
 
 
 def draw_what_if(canvas: Canvas, area: pygame.Rect, what_if: WhatIf | None, words: str) -> None:
