@@ -71,7 +71,7 @@ def player(table: Table, save: Path, seed: int, report: int) -> None:
     """Go on with the game in `save` (or begin one), saving and reporting every turn."""
     from ripple.engine import Game
     from ripple.engine.policies import POLICIES
-    from ripple.save import read_save_or_previous, save_of, write_save
+    from ripple.play.save import read_save_or_previous, save_of, write_save
 
     game = Game(table.scenario, seed, turns=LONG_GAME, keep_snapshots=False)
     if save.exists():
@@ -145,7 +145,7 @@ def kill_player(table: Table, save: Path, seed: int, rng: random.Random) -> tupl
 def check_save(save: Path, at_least: int, figures: Figures) -> int:
     """The save a killed player left: whole, at `at_least` turns or one more, its previous
     copy one turn behind. Returns the turns it holds."""
-    from ripple.save import previous_of, read_save_or_previous
+    from ripple.play.save import previous_of, read_save_or_previous
 
     if at_least <= 0 and not save.exists() and not previous_of(save).exists():
         return 0  # killed before its first save
@@ -164,7 +164,7 @@ def check_save(save: Path, at_least: int, figures: Figures) -> int:
 def require_previous(save: Path, played: int) -> None:
     """The copy kept beside a save of `played` turns must be whole and one turn behind, or
     the same turn (killed after keeping the copy aside, before writing the new save)."""
-    from ripple.save import previous_of, read_save
+    from ripple.play.save import previous_of, read_save
 
     previous = read_save(previous_of(save)).played
     if previous not in (played - 1, played):
@@ -203,7 +203,7 @@ def player_rounds(rounds: int, folder: Path, rng: random.Random, figures: Figure
 def ripple_round(number: int, folder: Path, rng: random.Random, figures: Figures) -> None:
     """Kill a real `ripple play --autoplay --save` a random moment after its first save, check
     its save and autosave, then go on from the save with `ripple play --load`."""
-    from ripple.save import read_save, read_save_or_previous
+    from ripple.play.save import read_save, read_save_or_previous
 
     here = folder / f"ripple-{number}"
     save = here / "game.json"

@@ -48,10 +48,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from ripple.engine import Game  # noqa: E402
+from ripple.play.session import Session  # noqa: E402
 from ripple.ui.app import App  # noqa: E402
 from ripple.ui.input import _KEYS  # noqa: E402
 from ripple.ui.scenes.title import TitleScene  # noqa: E402
-from ripple.ui.session import Session  # noqa: E402
 
 EVENTS = 10_000
 QUICK_EVENTS = 1_000

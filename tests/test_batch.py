@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ripple.batch import OUTCOMES, difference, seeds
+from ripple.batch.runs import OUTCOMES, difference, seeds
 from ripple.cli import main
 from ripple.paths import DEFAULT_SCENARIO
 

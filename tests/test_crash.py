@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks import kill_saves
-from ripple.atomic import STALE_AFTER, write_atomic
 from ripple.cli import main
 from ripple.engine import Decision, Game
 from ripple.engine.policies import POLICIES
 from ripple.paths import DEFAULT_SCENARIO, data_dir
-from ripple.save import (
+from ripple.play.atomic import STALE_AFTER, write_atomic
+from ripple.play.save import (
     FORMAT,
     SavedGame,
     SaveError,
@@ -34,7 +34,7 @@ from ripple.save import (
     save_of,
     write_save,
 )
-from ripple.saved_games import autosaves
+from ripple.play.saved_games import autosaves
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.ui.launch import Options, play
 

@@ -16,6 +16,7 @@ import pygame
 import pytest
 
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.play.session import Session
 from ripple.report.standings import standings
 from ripple.ui.app import App
 from ripple.ui.draw.charts import ticks
@@ -23,7 +24,6 @@ from ripple.ui.pilot import Pilot
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.debrief import DebriefScene
 from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
-from ripple.ui.session import Session
 
 SMALL = (1024, 768)
 LARGE = (1920, 1080)

@@ -14,7 +14,7 @@ import pytest
 
 from ripple.commands.export import export_pack
 from ripple.paths import DEFAULT_SCENARIO
-from ripple.save import read_save
+from ripple.play.save import read_save
 from ripple.scenario.load import load_scenario
 from ripple.ui import theme
 from ripple.ui.scenes.debrief import DebriefScene

@@ -18,6 +18,7 @@ from ripple.commands import export as command
 from ripple.commands.export import export_pack
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.play.save import SavedGame, save_of, write_save
 from ripple.report.charts import CHARTS
 from ripple.report.culture import culture
 from ripple.report.export import slug
@@ -25,7 +26,6 @@ from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
 from ripple.report.facts import looked_after
 from ripple.report.learner import QUESTIONS
 from ripple.report.record import play_out
-from ripple.save import SavedGame, save_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Scenario
 

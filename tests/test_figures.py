@@ -12,16 +12,16 @@ from pathlib import Path
 import pygame
 import pytest
 
-from ripple.batch import OUTCOMES, measure
+from ripple.batch.runs import OUTCOMES, measure
 from ripple.cli import main
 from ripple.commands.export import export_pack
 from ripple.engine import Game, figures
 from ripple.engine.policies import POLICIES
 from ripple.paths import SCENARIOS
-from ripple.records import record_of
+from ripple.play.records import record_of
+from ripple.play.save import read_save
 from ripple.report.charts import satisfaction_chart
 from ripple.report.export_summary import outcomes
-from ripple.save import read_save
 from ripple.scenario.load import load_scenario
 from ripple.ui.app import App
 from ripple.ui.draw.panel_views import status_view

@@ -14,11 +14,11 @@ import pytest
 
 from ripple.engine import Decision, Game
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.play.save import SavedGame, SaveError, read_save, save_of, write_save
 from ripple.report.culture import LEVELS, culture
 from ripple.report.facts import looked_after
 from ripple.report.learner import QUESTIONS, reflection
 from ripple.report.record import play_out
-from ripple.save import SavedGame, SaveError, read_save, save_of, write_save
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
 from ripple.ui.draw.charts import Canvas

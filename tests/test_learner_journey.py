@@ -8,7 +8,7 @@ import pygame
 
 from ripple.engine.policies import POLICIES
 from ripple.paths import data_dir
-from ripple.records import read_records
+from ripple.play.records import read_records
 from ripple.ui.app import App
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.debrief import DebriefScene

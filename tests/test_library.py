@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ripple.balance import judge, page, table, teaching_scenarios
+from ripple.batch.balance import judge, page, table, teaching_scenarios
 from ripple.cli import main
 from ripple.paths import DEFAULT_SCENARIO, ROOT, SCENARIOS
 from ripple.scenario.load import check_file, load_scenario

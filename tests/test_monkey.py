@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks import monkey
 from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
+from ripple.play.session import Session
 from ripple.ui.app import App
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.panel_views import card_view, panels_view
@@ -28,7 +29,6 @@ from ripple.ui.scenes.overlay import HelpOverlay
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.saved import SavedGamesScene
 from ripple.ui.scenes.title import TitleScene
-from ripple.ui.session import Session
 from ripple.ui.theme import Theme
 
 # --- the monkey ------------------------------------------------------------------------

@@ -10,13 +10,13 @@ import pygame
 import pytest
 
 from ripple.cli import main
+from ripple.play.session import data_dir
 from ripple.report.hints import hint
 from ripple.scenario.model import parse_handoff
 from ripple.ui.app import App
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.title import TitleScene
-from ripple.ui.session import data_dir
 
 
 def scene_name(app: App) -> str:

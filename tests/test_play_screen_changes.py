@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from ripple.paths import DEFAULT_SCENARIO
-from ripple.save import read_save
+from ripple.play.save import read_save
 from ripple.ui.app import App
 from ripple.ui.draw.panel_views import status_view
 from ripple.ui.draw.panels import draw_banner

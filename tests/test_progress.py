@@ -17,7 +17,7 @@ import pytest
 
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO, data_dir
-from ripple.records import (
+from ripple.play.records import (
     KEPT,
     Record,
     add_record,
@@ -26,8 +26,8 @@ from ripple.records import (
     records_file,
     write_atomic,
 )
-from ripple.save import save_of, write_save
-from ripple.saved_games import autosaves, when
+from ripple.play.save import save_of, write_save
+from ripple.play.saved_games import autosaves, when
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.ui.app import App
 from ripple.ui.pilot import Pilot

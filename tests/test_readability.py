@@ -21,6 +21,7 @@ import pytest
 from ripple.engine import Game
 from ripple.engine.policies import POLICIES
 from ripple.paths import SCENARIOS, TUTORIAL_SCENARIO
+from ripple.play.session import Session
 from ripple.report.record import play_out
 from ripple.scenario.load import load_scenario
 from ripple.ui.app import App
@@ -34,7 +35,6 @@ from ripple.ui.scenes.debrief import DebriefScene
 from ripple.ui.scenes.debrief_learner import draw_reflection
 from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
 from ripple.ui.scenes.play import PlayScene
-from ripple.ui.session import Session
 from ripple.ui.theme import ELLIPSIS, FLOOR, Label, Theme
 from tests.test_learner import Recording
 

@@ -17,13 +17,13 @@ from ripple.engine import Decision, DecisionError, Game
 from ripple.engine.policies import POLICIES
 from ripple.engine.replay import replay_game
 from ripple.paths import DEFAULT_SCENARIO
+from ripple.play.save import UNKNOWN, SavedGame, read_save, write_save
+from ripple.play.session import Session
 from ripple.report import whatif
 from ripple.report.export_tables import TURN_COLUMNS, turn_rows
-from ripple.save import UNKNOWN, SavedGame, read_save, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Scenario
 from ripple.ui.reload import reload
-from ripple.ui.session import Session
 
 FLU = {2: ("flu",)}
 """The facilitator sets off the flu in turn 2."""

@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from ripple.paths import DEFAULT_SCENARIO
-from ripple.save import read_save
+from ripple.play.save import read_save
 from ripple.scenario.load import load_scenario
 from ripple.ui.app import App
 from ripple.ui.pilot import Pilot

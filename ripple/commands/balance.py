@@ -37,8 +37,8 @@ def add(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Judge each scenario and print the table; exit 1 if any does not teach."""
-    from ripple.balance import judge, page, table, teaching_scenarios
-    from ripple.batch_report import ProgressBar
+    from ripple.batch.balance import judge, page, table, teaching_scenarios
+    from ripple.batch.report import ProgressBar
     from ripple.commands.simulate import processors
     from ripple.scenario.problems import ScenarioError
 

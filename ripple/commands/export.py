@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from ripple.commands.options import print_problems, read_saved_game, size
 
 if TYPE_CHECKING:
+    from ripple.play.save import SavedGame
     from ripple.report.export import Picture
-    from ripple.save import SavedGame
     from ripple.scenario.model import Scenario
 
 NAME = "export"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ripple.paths import DEFAULT_SCENARIO
 
 if TYPE_CHECKING:
-    from ripple.save import SavedGame
+    from ripple.play.save import SavedGame
 
 
 def scenario_file(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +62,7 @@ def read_saved_game(path: Path) -> SavedGame | None:
     missing; None, with the error printed, when neither can be read."""
     import sys
 
-    from ripple.save import SaveError, read_save_or_previous
+    from ripple.play.save import SaveError, read_save_or_previous
 
     try:
         saved, note = read_save_or_previous(path)

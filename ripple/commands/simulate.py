@@ -122,9 +122,9 @@ def run(args: argparse.Namespace) -> int:
     """Play the game (or the games, with --runs) and print it."""
     _refuse(args)
     from ripple.engine import DecisionError, Game
+    from ripple.play.save import save_of, write_save
     from ripple.report.record import play_out, record
     from ripple.report.story import story
-    from ripple.save import save_of, write_save
     from ripple.scenario.load import load_scenario, scenario_hash
     from ripple.scenario.problems import ScenarioError
 
@@ -197,8 +197,8 @@ def _replayed(
 
 def _run_batch(args: argparse.Namespace, scenario: Scenario) -> int:
     """Many seeded games per policy: distributions, root causes and comparisons."""
-    from ripple.batch import play_batch
-    from ripple.batch_report import ProgressBar, describe, rows, summary
+    from ripple.batch.report import ProgressBar, describe, rows, summary
+    from ripple.batch.runs import play_batch
 
     policies = args.compare or [args.policy]
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None

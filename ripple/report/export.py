@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Protocol
 
 from ripple.engine import Game
+from ripple.play.save import SavedGame
 from ripple.report.charts import CHARTS, GAME_CHARTS, Chart, teams_chart
 from ripple.report.export_summary import DEFAULT_SIZE, markdown, page, summary_blocks
 from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS, decision_rows, turn_rows
-from ripple.save import SavedGame
 from ripple.scenario.model import Scenario
 
 

@@ -14,13 +14,13 @@ from urllib.parse import quote
 
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes, share
+from ripple.play.save import SavedGame
 from ripple.report.charts import GAME_CHARTS
 from ripple.report.culture import LEVELS, culture
 from ripple.report.facts import looked_after
 from ripple.report.learner import reflection
 from ripple.report.standings import standings
 from ripple.report.story import customers, ripples
-from ripple.save import SavedGame
 from ripple.scenario.model import Scenario
 
 TOP_RIPPLES = 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ripple.engine import Game, figures
-from ripple.save import SavedGame
+from ripple.play.save import SavedGame
 from ripple.scenario.model import parse_handoff
 
 TURN_COLUMNS = (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ripple.engine.policies import POLICIES
 from ripple.paths import DEFAULT_SCENARIO, data_dir
-from ripple.save import SavedGame, SaveError, read_save_or_previous
+from ripple.play.save import SavedGame, SaveError, read_save_or_previous
 
 NO_DISPLAY = (
     "ripple play needs a display to open its window, and none was found "

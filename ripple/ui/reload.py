@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ripple.engine import DecisionError
-from ripple.save import SavedGame
+from ripple.play.save import SavedGame
+from ripple.play.session import Session
 from ripple.scenario.load import check_file, load_scenario
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
 from ripple.ui.measure import text_width
-from ripple.ui.session import Session
 
 CHECK_EVERY = 1.0
 """Seconds between two looks at the file: often enough to feel live, cheap enough to ignore."""

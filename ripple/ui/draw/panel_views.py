@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ripple.engine import Ripple, figures
 from ripple.engine.state import HARM_WORDS
-from ripple.saved_games import plural
-from ripple.ui.session import Session
+from ripple.play.saved_games import plural
+from ripple.play.session import Session
 from ripple.ui.widgets import ListView
 
 if TYPE_CHECKING:

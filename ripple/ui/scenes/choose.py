@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 
 from ripple.paths import DEFAULT_SCENARIO, IN_CHECKOUT, ROOT, SCENARIOS
-from ripple.save import SavedGame
+from ripple.play.save import SavedGame
+from ripple.play.session import Session
 from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
@@ -16,7 +17,6 @@ from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.play import PlayScene
-from ripple.ui.session import Session
 from ripple.ui.widgets import Item, ListView, blit, panel, screen_title
 
 OPEN = "open"

@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 
 from ripple.engine import Game
+from ripple.play.session import Session
 from ripple.report.export import default_out, export_pack
 from ripple.report.facts import looked_after
 from ripple.ui import intents
@@ -28,7 +29,6 @@ from ripple.ui.scenes.debrief_pages import DRAWERS, LEARNER_PAGES, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.whatif import RewindOverlay, draw_what_if
-from ripple.ui.session import Session
 from ripple.ui.widgets import choice_panel, panel
 
 NOTE_LENGTH = 600

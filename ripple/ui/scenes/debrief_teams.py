@@ -12,10 +12,10 @@ import pygame
 
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes
+from ripple.play.session import Session
 from ripple.report.charts import teams_chart
 from ripple.report.standings import harm_shares
 from ripple.ui.draw.charts import Canvas, draw_chart
-from ripple.ui.session import Session
 from ripple.ui.widgets import panel
 
 

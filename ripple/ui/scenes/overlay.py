@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pygame
 
+from ripple.play.session import Session
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.input import KEY_HELP
 from ripple.ui.scene import Scene
-from ripple.ui.session import Session
 from ripple.ui.theme import Theme
 from ripple.ui.widgets import Item, ListView, blit, panel
 

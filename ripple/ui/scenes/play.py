@@ -10,6 +10,7 @@ from typing import Any
 import pygame
 
 from ripple.engine import Decision
+from ripple.play.session import Session
 from ripple.report.hints import hint
 from ripple.scenario.model import Intervention, parse_handoff
 from ripple.ui import intents
@@ -20,7 +21,6 @@ from ripple.ui.layout import graph_positions
 from ripple.ui.reload import Watch, reload
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.play_picture import PlayPicture
-from ripple.ui.session import Session
 from ripple.ui.tutorial import Guide
 from ripple.ui.widgets import Item, ListView
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pygame
 
-from ripple.records import Record, best_by_scenario, played_by_scenario, read_records
-from ripple.save import SavedGame
-from ripple.saved_games import (
+from ripple.play.records import Record, best_by_scenario, played_by_scenario, read_records
+from ripple.play.save import SavedGame
+from ripple.play.saved_games import (
     EDITED,
     GONE,
     SaveEntry,

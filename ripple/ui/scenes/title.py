@@ -7,8 +7,8 @@ from pathlib import Path
 import pygame
 
 from ripple.paths import TUTORIAL_SCENARIO
-from ripple.records import read_records
-from ripple.saved_games import EDITED, GONE, SaveEntry, autosaves, plural
+from ripple.play.records import read_records
+from ripple.play.saved_games import EDITED, GONE, SaveEntry, autosaves, plural
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.scene import Scene

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from ripple.play.session import Session
 from ripple.report.charts import what_if_chart
 from ripple.report.whatif import WhatIf, chain_line, chosen, outcome_line
 from ripple.ui import intents
@@ -14,7 +15,6 @@ from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas, draw_chart
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.overlay import card, frame
-from ripple.ui.session import Session
 from ripple.ui.theme import FLOOR
 from ripple.ui.widgets import Item, ListView, panel
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ripple.batch import OUTCOMES, Difference, Progress, difference, play_batch, root_causes
+from ripple.batch.runs import OUTCOMES, Difference, Progress, difference, play_batch, root_causes
 from ripple.paths import SCENARIOS
 from ripple.scenario.load import load_scenario
 

@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ripple.atomic import write_atomic
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes
 from ripple.paths import data_dir
+from ripple.play.atomic import write_atomic
 
 FORMAT = "ripple-records"
 VERSION = 1

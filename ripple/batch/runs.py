@@ -4,7 +4,7 @@ A facilitator balancing a scenario wants to know what usually happens, how widel
 differ, and whether one way of playing is really better than another or just luckier.
 `play_batch` plays `runs` games per policy, every policy on the same seeds, so two policies
 can be compared game by game (a paired comparison); the summaries below turn the games
-into distributions, root causes and verdicts; `ripple.batch_report` writes them out.
+into distributions, root causes and verdicts; `ripple.batch.report` writes them out.
 
 Run k's seed is `SeedSequence(base).spawn(runs)[k]` turned into a 32-bit number: it depends
 only on the base seed and k, so the first 100 games of a 1,000-game batch are the games of a

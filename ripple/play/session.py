@@ -16,10 +16,10 @@ from typing import Any
 from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnReport
 from ripple.engine.interventions import Option
 from ripple.paths import data_dir
-from ripple.records import add_record
+from ripple.play.records import add_record
+from ripple.play.save import SavedGame, previous_of, write_save
 from ripple.report.export import slug
 from ripple.report.whatif import WhatIf, compare, replay
-from ripple.save import SavedGame, previous_of, write_save
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Intervention, Scenario, handoff_key, parse_handoff
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ripple.batch import (
+from ripple.batch.runs import (
     COUNTED,
     OUTCOMES,
     Batch,

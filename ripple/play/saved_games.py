@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ripple.paths import data_dir
-from ripple.save import SavedGame, SaveError, previous_of, read_save_or_previous
+from ripple.play.save import SavedGame, SaveError, previous_of, read_save_or_previous
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.problems import ScenarioError
 

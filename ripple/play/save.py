@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ripple.atomic import keep_aside, write_atomic
 from ripple.engine import Decision, Game
 from ripple.engine.replay import replay_game
+from ripple.play.atomic import keep_aside, write_atomic
 from ripple.scenario.model import Scenario
 
 FORMAT = "ripple-save"
