@@ -148,3 +148,34 @@ def test_words_agree_with_numbers() -> None:
             checked += 1
     assert checked
     scene.session.close()
+
+
+@pytest.mark.parametrize("name", ["claims", "council", "hotel", "software"])
+def test_harm_counted_in_parts_adds_up_to_the_total_shown(name: str) -> None:
+    """The Biggest ripples page's "17 with a defect", the defects chart's notes by origin and
+    the Own numbers page's counts by department are the same 17."""
+    from ripple.report.charts import defects_chart
+    from ripple.report.record import play_out
+    from ripple.report.standings import standings
+
+    checked = 0
+    for seed, policy in ((1, "silo"), (2, "none"), (3, "customer")):
+        game = Game(load_scenario(SCENARIOS / f"{name}.yaml"), seed)
+        play_out(game, policy)
+        felt: dict[str, float] = {}
+        for (_, kind), weight in game.attribution().items():
+            felt[kind] = felt.get(kind, 0.0) + weight
+        notes = [int(s.note.strip("()")) for s in defects_chart(game).series]
+        assert sum(notes) == round(felt.get("defective", 0.0)), (seed, notes, felt)
+        for kind, total in felt.items():
+            counted = sum(s.kinds.get(kind, 0) for s in standings(game))
+            assert counted == round(total), (seed, kind, counted, total)
+            checked += 1
+    assert checked
+
+
+def test_whole_numbers_round_parts_so_they_add_up() -> None:
+    parts = {"a": 5.4, "b": 5.4, "c": 6.2}
+    assert figures.whole_numbers(parts) == {"a": 6, "b": 5, "c": 6}  # a tie: the first name
+    assert sum(figures.whole_numbers(parts).values()) == round(sum(parts.values()))
+    assert figures.whole_numbers({}) == {}

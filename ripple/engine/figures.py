@@ -56,6 +56,18 @@ def mean_lead_time(lead_time_sum: float, completed: float) -> float:
     return lead_time_sum / completed if completed else 0.0
 
 
+def whole_numbers(parts: Mapping[str, float]) -> dict[str, int]:
+    """Parts of a total (harm by department, say, whose weights are fractions of items) as
+    whole numbers that add up to the rounded total, so parts shown side by side agree with the
+    total shown elsewhere: the largest remainders round up."""
+    floors = {key: int(value // 1) for key, value in parts.items()}
+    short = round(sum(parts.values())) - sum(floors.values())
+    ranked = sorted(parts, key=lambda key: (-(parts[key] - floors[key]), key))
+    for key in ranked[: max(0, short)]:
+        floors[key] += 1
+    return floors
+
+
 @dataclass(frozen=True)
 class Outcomes:
     """A game's outcomes so far, from its totals: what batch runs, the balance check, the

@@ -216,6 +216,7 @@ def defects_chart(game: Game) -> Chart:
         for department, weight in harm.items():
             totals[department] = totals.get(department, 0.0) + weight
     ranked = sorted(totals, key=lambda d: (-totals[d], d))
+    counts = figures.whole_numbers(totals)  # the notes add up to the debrief's total
     top = ranked[: len(ORIGIN_HUES)]
     series = [
         Series(
@@ -223,7 +224,7 @@ def defects_chart(game: Game) -> Chart:
             tuple(h.get(d, 0.0) for h in per_turn),
             ORIGIN_HUES[k],
             pattern=PATTERNS[k],
-            note=f"({totals[d]:.0f})",
+            note=f"({counts[d]})",
         )
         for k, d in enumerate(top)
     ]
@@ -231,7 +232,13 @@ def defects_chart(game: Game) -> Chart:
     if rest:
         values = tuple(sum(h.get(d, 0.0) for d in rest) for h in per_turn)
         series.append(
-            Series("Others", values, "others", pattern=PATTERNS[-1], note=f"({sum(values):.0f})")
+            Series(
+                "Others",
+                values,
+                "others",
+                pattern=PATTERNS[-1],
+                note=f"({sum(counts[d] for d in rest)})",
+            )
         )
     return Chart(
         "Defects reaching customers, by where they were made",

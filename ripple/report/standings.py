@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ripple.engine import Game
+from ripple.engine import Game, figures
 from ripple.engine.figures import game_outcomes
 
 HARMFUL = 0.2
@@ -29,7 +29,9 @@ class Standing:
     """Share of its capacity it used over the game."""
     harm: float
     """Share of all the harm customers felt that started here."""
-    kinds: dict[str, float]
+    kinds: dict[str, int]
+    """The harm it started by kind, in whole items that add up across departments to the
+    totals the debrief shows elsewhere."""
 
     @property
     def flagged(self) -> bool:
@@ -72,6 +74,11 @@ def standings(game: Game) -> list[Standing]:
     Capacity used is summed over the snapshots of every turn, so the game must keep them.
     """
     kinds = harm_by_kind(game)
+    counted: dict[str, dict[str, int]] = {}
+    for kind in {k for weights in kinds.values() for k in weights}:
+        by_department = {d: weights.get(kind, 0.0) for d, weights in kinds.items()}
+        for department, count in figures.whole_numbers(by_department).items():
+            counted.setdefault(department, {})[kind] = count
     shares = harm_shares(game)
     capacity: dict[str, float] = {}
     for turn in range(1, game.turn + 1):
@@ -84,7 +91,7 @@ def standings(game: Game) -> list[Standing]:
             view.total_processed,
             view.total_processed / capacity[view.id] if capacity.get(view.id) else 0.0,
             shares.get(view.id, 0.0),
-            kinds.get(view.id, {}),
+            counted.get(view.id, {}),
         )
         for view in game.snapshot().departments
     ]

@@ -95,7 +95,7 @@ def draw_ripples(canvas: Canvas, area: pygame.Rect, game: Game) -> None:
     felt: dict[str, float] = {}
     for (_, kind), weight in game.attribution().items():
         felt[kind] = felt.get(kind, 0.0) + weight
-    said = ", ".join(f"{felt.get(k, 0.0):.0f} {KINDS[k][1]}" for k in KINDS)
+    said = ", ".join(f"{round(felt.get(k, 0.0))} {KINDS[k][1]}" for k in KINDS)
     intro = f"What customers felt: {said}. Where it started, and how it travelled:"
     if not found:
         one, many = game.scenario.item.one, game.scenario.item.many
@@ -337,7 +337,7 @@ def _own_words(standing: Standing) -> str:
 def _harm_words(standing: Standing) -> str:
     """The share of the harm a department started, and of what kinds."""
     kinds = ", ".join(
-        f"{w:.0f} {KINDS[k][1]}" for k, w in sorted(standing.kinds.items()) if w >= 0.5
+        f"{count} {KINDS[k][1]}" for k, count in sorted(standing.kinds.items()) if count
     )
     return f"{standing.harm:.0%} of the harm" + (f": {kinds}" if kinds else "")
 
