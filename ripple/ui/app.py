@@ -12,7 +12,7 @@ import pygame
 
 from ripple.ui import intents
 from ripple.ui.input import Pointer, translate
-from ripple.ui.scene import Scene
+from ripple.ui.scene import SCENES, Scene
 from ripple.ui.sound import Sound
 from ripple.ui.theme import Theme
 
@@ -105,6 +105,15 @@ class App:
         else:
             self.running = False
 
+    def open(self, name: str, *args: Any, **options: Any) -> Scene:
+        """Push the scene registered as `name` (title, choose, saved, play, debrief, help,
+        confirm, event, problems, rewind), made with `args` and `options`."""
+        import ripple.ui.scenes  # noqa: F401  (registers every scene; loaded once, when needed)
+
+        scene = SCENES[name](self, *args, **options)
+        self.push(scene)
+        return scene
+
     def replace(self, scene: Scene) -> None:
         """Swap the top scene for another."""
         self.scenes.pop().exit()
@@ -163,9 +172,7 @@ class App:
         elif isinstance(intent, intents.Mute):
             self.sound.toggle()
         elif isinstance(intent, intents.Help) and not getattr(self.top, "is_help", False):
-            from ripple.ui.scenes.overlay import HelpOverlay
-
-            self.push(HelpOverlay(self))
+            self.open("help")
         elif self.top:
             self.top.handle(intent)
 

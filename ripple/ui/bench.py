@@ -255,7 +255,5 @@ def _debrief(app: Any, scene: Any, watch: _Stopwatch, intents: Any) -> None:
     if scene.session.over:
         app.send(intents.Debrief())
     else:
-        from ripple.ui.scenes.debrief import DebriefScene
-
-        app.push(DebriefScene(app, scene.session))
+        app.open("debrief", scene.session)
     watch.frames("debrief", OVERLAY_FRAMES)

@@ -160,9 +160,7 @@ def autoplay(app: object, options: Options) -> int:
         session.show_current()
     scene.progress = 1.0
     if options.screen == "debrief":
-        from ripple.ui.scenes.debrief import DebriefScene
-
-        app.push(DebriefScene(app, session))
+        app.open("debrief", session)
     status = _picture(app, options)
     session.close()
     return status

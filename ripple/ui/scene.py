@@ -9,8 +9,9 @@ the test pilot can find them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
 
@@ -19,6 +20,23 @@ from ripple.ui.intents import Intent
 if TYPE_CHECKING:
     from ripple.ui.app import App
     from ripple.ui.theme import Theme
+
+S = TypeVar("S", bound="Scene")
+
+
+SCENES: dict[str, type[Scene]] = {}
+"""Every screen and overlay by name: scenes open one another by name through the app
+(`App.open`), so no scene module has to import another."""
+
+
+def named(name: str) -> Callable[[type[S]], type[S]]:
+    """Register a scene class under `name` (a class decorator)."""
+
+    def register(cls: type[S]) -> type[S]:
+        SCENES[name] = cls
+        return cls
+
+    return register
 
 
 class Scene:

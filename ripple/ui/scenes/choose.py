@@ -15,8 +15,7 @@ from ripple.scenario.model import Scenario
 from ripple.scenario.problems import ScenarioError
 from ripple.ui import intents
 from ripple.ui.app import App
-from ripple.ui.scene import Scene
-from ripple.ui.scenes.play import PlayScene
+from ripple.ui.scene import Scene, named
 from ripple.ui.widgets import Item, ListView, blit, panel, screen_title
 
 OPEN = "open"
@@ -124,7 +123,7 @@ def start_game(
         roles=owned,
         autosave_to=autosave_to,
     )
-    app.push(PlayScene(app, session, timer=timer))
+    app.open("play", session, timer=timer)
     return []
 
 
@@ -141,6 +140,7 @@ def split_roles(scenario: Scenario, teams: tuple[str, ...]) -> dict[str, tuple[s
     return owned
 
 
+@named("choose")
 class ChooseScene(Scene):
     """A list of scenarios; Enter or a click starts one. 'Open a file' takes a typed path."""
 

@@ -21,14 +21,14 @@ from ripple.report.facts import looked_after
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas
-from ripple.ui.scene import Scene
+from ripple.ui.scene import Scene, named
 from ripple.ui.scenes.debrief_charts import draw_charts
 from ripple.ui.scenes.debrief_culture import draw_culture
 from ripple.ui.scenes.debrief_learner import draw_reflection
 from ripple.ui.scenes.debrief_pages import DRAWERS, LEARNER_PAGES, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.scenes.play import PlayScene
-from ripple.ui.scenes.whatif import RewindOverlay, draw_what_if
+from ripple.ui.scenes.whatif import draw_what_if
 from ripple.ui.widgets import choice_panel, panel
 
 NOTE_LENGTH = 600
@@ -39,6 +39,7 @@ _EXPORTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
 the main thread may use pygame's fonts (SDL_ttf is not thread-safe)."""
 
 
+@named("debrief")
 class DebriefScene(Scene):
     """The debrief of a game (finished or not): four pages; the one shown is drawn once into
     `frame`, whose `texts` say where every word went."""
@@ -176,7 +177,7 @@ class DebriefScene(Scene):
             self.note = "What if needs a game of one player with a turn played."
             self._build()
             return
-        self.app.push(RewindOverlay(self.app, self.session, self._rewound))
+        self.app.open("rewind", self.session, self._rewound)
 
     def _rewound(self, turn: int) -> None:
         self.app.pop()

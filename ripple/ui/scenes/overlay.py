@@ -11,7 +11,7 @@ from ripple.play.session import Session
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.input import KEY_HELP
-from ripple.ui.scene import Scene
+from ripple.ui.scene import Scene, named
 from ripple.ui.theme import Theme
 from ripple.ui.widgets import Item, ListView, blit, panel
 
@@ -60,6 +60,7 @@ def frame(
     return top.bottom + pad // 2
 
 
+@named("help")
 class HelpOverlay(Scene):
     """Every key, from the same table the input adapter uses."""
 
@@ -89,6 +90,7 @@ class HelpOverlay(Scene):
             y = blit(surface, theme, text, (self.card.x + pad + key_width, y)).bottom + pad // 3
 
 
+@named("confirm")
 class ConfirmOverlay(Scene):
     """A yes-or-no question; `on_yes` runs after the overlay closes."""
 
@@ -134,6 +136,7 @@ class ConfirmOverlay(Scene):
         self.choices.draw(surface, theme)
 
 
+@named("event")
 class EventOverlay(Scene):
     """The facilitator sets off one of the scenario's events (I)."""
 
@@ -177,6 +180,7 @@ class EventOverlay(Scene):
         self.events.draw(surface, self.theme)
 
 
+@named("problems")
 class ProblemsOverlay(Scene):
     """Why a saved scenario file could not be loaded: every problem, at its line."""
 

@@ -19,7 +19,7 @@ from ripple.ui.draw.graph import GraphView
 from ripple.ui.draw.panel_views import PanelsView, StillView
 from ripple.ui.layout import graph_positions
 from ripple.ui.reload import Watch, reload
-from ripple.ui.scene import Scene
+from ripple.ui.scene import Scene, named
 from ripple.ui.scenes.play_picture import PlayPicture
 from ripple.ui.tutorial import Guide
 from ripple.ui.widgets import Item, ListView
@@ -30,6 +30,7 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0)
 TURN_SECONDS = 2.4
 
 
+@named("play")
 class PlayScene(PlayPicture, Scene):
     """One game in play."""
 
@@ -225,17 +226,13 @@ class PlayScene(PlayPicture, Scene):
         elif self.inspected:
             self.inspected = None
         else:
-            from ripple.ui.scenes.overlay import ConfirmOverlay
-
             where = self.session.save_to or self.session.autosave_to
-            self.app.push(
-                ConfirmOverlay(
-                    self.app,
-                    "Leave this game?",
-                    f"It is saved after every turn ({where}); continue it later with "
-                    f"ripple play --load {where}",
-                    self._leave,
-                )
+            self.app.open(
+                "confirm",
+                "Leave this game?",
+                f"It is saved after every turn ({where}); continue it later with "
+                f"ripple play --load {where}",
+                self._leave,
             )
 
     def _leave(self) -> None:
@@ -255,12 +252,10 @@ class PlayScene(PlayPicture, Scene):
             self._place_side()
 
     def _debrief(self) -> None:
-        from ripple.ui.scenes.debrief import DebriefScene
-
         if self.session.resolving:
             self.message = "The turn is being worked out: the debrief opens once it is done."
             return
-        self.app.push(DebriefScene(self.app, self.session))
+        self.app.open("debrief", self.session)
 
     # --- time ---------------------------------------------------------------------
 
@@ -294,12 +289,10 @@ class PlayScene(PlayPicture, Scene):
 
     def _reload(self) -> None:
         """The scenario file was saved: play on with it, or show why it cannot be used."""
-        from ripple.ui.scenes.overlay import ProblemsOverlay
-
         outcome = reload(self.session)
         if outcome.session is None:
             self.message = outcome.message
-            self.app.push(ProblemsOverlay(self.app, outcome.problems))
+            self.app.open("problems", outcome.problems)
             return
         self.session.close()
         fresh = PlayScene(self.app, outcome.session, timer=self.timer)
@@ -338,8 +331,6 @@ class PlayScene(PlayPicture, Scene):
 
     def _what_if(self) -> None:
         """W: choose a turn to go back to and play on differently."""
-        from ripple.ui.scenes.whatif import RewindOverlay
-
         if self.session.mode != "single":
             self.message = "What if is for one player: a workshop's teams can undo a turn with U."
         elif self.session.resolving:
@@ -347,7 +338,7 @@ class PlayScene(PlayPicture, Scene):
         elif self.session.game.turn == 0:
             self.message = "Play a turn first: what if goes back to a turn already played."
         else:
-            self.app.push(RewindOverlay(self.app, self.session, self.rewound))
+            self.app.open("rewind", self.session, self.rewound)
 
     def rewound(self, turn: int) -> None:
         """Play went back to the end of `turn`: say so, and offer the choices again."""
@@ -363,12 +354,10 @@ class PlayScene(PlayPicture, Scene):
         self.banner_time = 2.5
 
     def _inject(self) -> None:
-        from ripple.ui.scenes.overlay import EventOverlay
-
         if not self.session.scenario.events:
             self.message = "This scenario has no events to set off."
             return
-        self.app.push(EventOverlay(self.app, self.session))
+        self.app.open("event", self.session)
 
     def background(self) -> list[Future[Any]]:
         return self.session.background()

@@ -31,9 +31,8 @@ from ripple.play.saved_games import (
 )
 from ripple.ui import intents
 from ripple.ui.app import App
-from ripple.ui.scene import Scene
+from ripple.ui.scene import Scene, named
 from ripple.ui.scenes.choose import start_game
-from ripple.ui.scenes.overlay import ConfirmOverlay
 from ripple.ui.theme import SCALES, Colour, Theme
 from ripple.ui.widgets import Item, ListView, blit, footnote, panel, screen_title
 
@@ -54,6 +53,7 @@ SHRINK = (0.85, 0.8, 0.75)
 a room); the table's cells try them before the games go on lines of their own."""
 
 
+@named("saved")
 class SavedGamesScene(Scene):
     """Saved games on the left (choose one to go on); the record of games on the right."""
 
@@ -149,13 +149,11 @@ class SavedGamesScene(Scene):
                 "longer fit. Start a new game of the scenario as it is now? The new game "
                 "saves over this one once its first turn is played."
             )
-            self.app.push(
-                ConfirmOverlay(
-                    self.app,
-                    "Start again?",
-                    detail,
-                    lambda: self.start(entry.scenario, into=entry.path),
-                )
+            self.app.open(
+                "confirm",
+                "Start again?",
+                detail,
+                lambda: self.start(entry.scenario, into=entry.path),
             )
         else:
             self.start(entry.scenario, entry.saved, into=entry.path)

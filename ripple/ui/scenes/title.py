@@ -11,9 +11,8 @@ from ripple.play.records import read_records
 from ripple.play.saved_games import EDITED, GONE, SaveEntry, autosaves, plural
 from ripple.ui import intents
 from ripple.ui.app import App
-from ripple.ui.scene import Scene
-from ripple.ui.scenes.choose import ChooseScene, NewGame, start_game
-from ripple.ui.scenes.saved import SavedGamesScene
+from ripple.ui.scene import Scene, named
+from ripple.ui.scenes.choose import NewGame, start_game
 from ripple.ui.widgets import Item, ListView, blit
 
 
@@ -69,6 +68,7 @@ def menu_items(saves: list[SaveEntry], played: int, play: NewGame | None = None)
     return [item for item in items if item is not None]
 
 
+@named("title")
 class TitleScene(Scene):
     """Title, tagline and a short menu; Play starts `play` (by default the default scenario,
     else the game the command line named, again)."""
@@ -119,9 +119,9 @@ class TitleScene(Scene):
         elif chosen.name == "play":
             self.message = next(iter(self.play.start(self.app)), "")
         elif chosen.name == "saved":
-            self.app.push(SavedGamesScene(self.app))
+            self.app.open("saved")
         elif chosen.name == "choose":
-            self.app.push(ChooseScene(self.app))
+            self.app.open("choose")
         elif chosen.name == "help":
             self.app.send(intents.Help())
         elif chosen.name == "quit":

@@ -13,7 +13,7 @@ from ripple.report.whatif import WhatIf, chain_line, chosen, outcome_line
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.charts import Canvas, draw_chart
-from ripple.ui.scene import Scene
+from ripple.ui.scene import Scene, named
 from ripple.ui.scenes.overlay import card, frame
 from ripple.ui.theme import FLOOR
 from ripple.ui.widgets import Item, ListView, panel
@@ -28,6 +28,7 @@ STORY_SCALES = (1.2, 1.1, 1.0, 0.9, 0.85, 0.8, FLOOR)
 """Text sizes the What if page tries, largest first, down to the floor."""
 
 
+@named("rewind")
 class RewindOverlay(Scene):
     """Pick the turn to go back to; `on_branch(turn)` runs after play went back."""
 
