@@ -179,3 +179,18 @@ def test_whole_numbers_round_parts_so_they_add_up() -> None:
     assert figures.whole_numbers(parts) == {"a": 6, "b": 5, "c": 6}  # a tie: the first name
     assert sum(figures.whole_numbers(parts).values()) == round(sum(parts.values()))
     assert figures.whole_numbers({}) == {}
+
+
+def test_a_customer_line_reads_as_satisfaction_then_what_happened() -> None:
+    from ripple.engine.snapshot import CustomerView
+    from ripple.ui.draw.graph import mood_words
+
+    def view(mood: str, **counts: int) -> CustomerView:
+        numbers = {"late": 0, "complaints": 0} | counts
+        return CustomerView(
+            "c", "C", mood, 0.92, 1.0, 10, 10, 8, numbers["late"], 0, 0, numbers["complaints"], 0
+        )
+
+    assert mood_words(view("complaining", complaints=3)) == "92% · 3 complained"
+    assert mood_words(view("waiting", late=4)) == "92% · 4 late"
+    assert mood_words(view("delighted")) == "92% delighted"

@@ -13,7 +13,7 @@ import math
 import pygame
 
 from ripple.engine import Snapshot
-from ripple.engine.snapshot import DepartmentView
+from ripple.engine.snapshot import CustomerView, DepartmentView
 from ripple.scenario.model import Scenario, handoff_key
 from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
 from ripple.ui.theme import Colour, Theme
@@ -56,6 +56,17 @@ def rating_colour(theme: Theme, share: float) -> Colour:
     if share >= 0.8:
         return palette.good
     return palette.warn if share >= 0.6 else palette.bad
+
+
+def mood_words(view: CustomerView) -> str:
+    """A customer's line under its name: its satisfaction, then what it did this turn, so a
+    high satisfaction beside a few complaints reads as both facts ("92% · 3 complained"),
+    not as a contradiction ("complaining 92%")."""
+    if view.mood == "complaining":
+        return f"{view.satisfaction:.0%} · {view.complaints} complained"
+    if view.mood == "waiting":
+        return f"{view.satisfaction:.0%} · {view.late} late"
+    return f"{view.satisfaction:.0%} {view.mood}"
 
 
 class GraphView:
@@ -369,7 +380,7 @@ class GraphView:
                 )
             x = centre[0] + radius + theme.unit // 3
             room = rect.right - x
-            mood = theme.label(f"{view.mood} {view.satisfaction:.0%}", room, rect.height, 0.75)
+            mood = theme.label(mood_words(view), room, rect.height, 0.75)
             below = theme.leading(mood.scale)
             name = theme.label(view.name, room, rect.height - below, 0.8, face="bold")
             high = theme.leading(name.scale, "bold") * len(name.lines) + below
