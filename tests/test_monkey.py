@@ -20,7 +20,7 @@ from ripple.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from ripple.play.session import Session
 from ripple.ui.app import App
 from ripple.ui.draw.callout import draw_callout
-from ripple.ui.draw.panel_views import card_view, panels_view
+from ripple.ui.draw.panel_views import card_view, panels_view, places
 from ripple.ui.draw.panels import draw_inspect
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import ChooseScene, start_game
@@ -220,7 +220,7 @@ def test_the_play_screen_fits_every_window_with_a_card_and_a_callout_open(
         card = Recording(size)
         shown = card_view(scene)
         assert shown is not None, "no card open"
-        draw_inspect(card, app.theme, scene, shown)
+        draw_inspect(card, app.theme, places(scene), shown)
         assert_text_fits(card.rects, size, "inspect card")
         callout = Recording(size)
         draw_callout(callout, app.theme, scene)

@@ -13,7 +13,7 @@ import pytest
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.play.save import read_save
 from ripple.ui.app import App
-from ripple.ui.draw.panel_views import status_view
+from ripple.ui.draw.panel_views import places, status_view
 from ripple.ui.draw.panels import draw_banner
 from ripple.ui.pilot import Pilot
 from ripple.ui.scenes.choose import start_game
@@ -76,7 +76,7 @@ def test_every_visible_change_changes_the_frame() -> None:
     assert "Turn 1 of 12" in entries(scene)
     switched = frame(app)
     assert scene.banner_time > 0
-    banner = draw_banner(app.screen.copy(), app.theme, scene, "Blue: your turn")
+    banner = draw_banner(app.screen.copy(), app.theme, places(scene), "Blue: your turn")
     assert banner is not None
     hidden_by_banner = [d for d, r in scene.graph.nodes.items() if r.colliderect(banner)]
     assert not hidden_by_banner, f"the banner covers {hidden_by_banner}"
@@ -151,7 +151,7 @@ def test_the_inspect_card_leaves_the_customers_in_view() -> None:
         scene.inspected = name
         card = card_view(scene)
         assert card is not None
-        box = draw_inspect(app.screen.copy(), app.theme, scene, card)
+        box = draw_inspect(app.screen.copy(), app.theme, places(scene), card)
         covered = [c for c, r in scene.graph.customers.items() if r.colliderect(box)]
         assert not covered, f"the card on {name} covers {covered}"
     scene.session.close()

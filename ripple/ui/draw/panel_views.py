@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pygame
+
 from ripple.engine import Ripple, figures
 from ripple.engine.state import HARM_WORDS
 from ripple.play.saved_games import plural
@@ -109,6 +111,38 @@ class StillView:
     lit: frozenset[str]
     card: CardView | None
     banner: str
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the play screen's panels and cards go: its layout, not what they show."""
+
+    area: pygame.Rect
+    """The graph's area (cards and banners stay inside it, clear of the customers)."""
+    side: pygame.Rect
+    preview: pygame.Rect
+    end: pygame.Rect
+    """The End turn button."""
+    log: pygame.Rect
+    departments: tuple[pygame.Rect, ...]
+    chips: tuple[pygame.Rect, ...]
+    """The hand-offs' rating labels."""
+    customers: tuple[pygame.Rect, ...]
+
+
+def places(scene: PlayScene) -> Places:
+    """The play screen's layout as the panels need it."""
+    graph = scene.graph
+    return Places(
+        scene.area,
+        scene.side,
+        scene.preview,
+        scene.hotspots["end_turn"],
+        scene.log,
+        tuple(graph.nodes.values()),
+        tuple(graph.chips.values()),
+        tuple(graph.customers.values()),
+    )
 
 
 def rows_view(rows: ListView) -> RowsView:

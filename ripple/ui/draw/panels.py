@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 import pygame
 
 from ripple.ui.draw.graph import rating_colour
-from ripple.ui.draw.panel_views import CardView, DecisionsView, LogView, StatusView
+from ripple.ui.draw.panel_views import CardView, DecisionsView, LogView, Places, StatusView
 from ripple.ui.theme import Theme
-from ripple.ui.widgets import bar, blit, panel
-
-if TYPE_CHECKING:
-    from ripple.ui.scenes.play import PlayScene
-
+from ripple.ui.widgets import ListView, bar, blit, panel
 
 STATUS_SCALES = (1.0, 0.85, 0.72)
 """The status bar's text sizes, largest first: smaller text before anything is cut."""
@@ -108,7 +103,7 @@ def _places(box: pygame.Rect, area: pygame.Rect) -> list[pygame.Rect]:
 def draw_banner(
     surface: pygame.Surface,
     theme: Theme,
-    scene: PlayScene,
+    where: Places,
     text: str,
     avoid: tuple[pygame.Rect, ...] = (),
 ) -> pygame.Rect | None:
@@ -118,8 +113,8 @@ def draw_banner(
     if not text:
         return None
     palette = theme.palette
-    area = scene.area.inflate(-theme.unit, -theme.unit)
-    taken = [*scene.graph.nodes.values(), *scene.graph.customers.values(), *avoid]
+    area = where.area.inflate(-theme.unit, -theme.unit)
+    taken = [*where.departments, *where.customers, *avoid]
     for scale in BANNER_SCALES:  # smaller before it covers anything
         image = theme.text(text, scale, palette.background, "bold")
         box = image.get_rect().inflate(theme.unit * 2, theme.unit)
@@ -132,7 +127,7 @@ def draw_banner(
             box = free[0]
             break
     else:
-        box.center = scene.log.center
+        box.center = where.log.center
     panel(surface, box, palette.focus, radius=box.height // 3)
     surface.blit(image, image.get_rect(center=box.center))
     return box
@@ -143,11 +138,12 @@ BUTTONS = {"debrief": "Debrief  [D]", "working": "Working…", "end": "End turn 
 
 
 def draw_decisions(
-    surface: pygame.Surface, theme: Theme, scene: PlayScene, view: DecisionsView
+    surface: pygame.Surface, theme: Theme, where: Places, rows: ListView, view: DecisionsView
 ) -> None:
-    """The decisions column: the menu (or the targets of one choice), a preview, End turn."""
+    """The decisions column: the menu (or the targets of one choice) as `rows`, a preview of
+    the highlighted choice, what is chosen, End turn."""
     palette = theme.palette
-    side = scene.side
+    side = where.side
     pygame.draw.rect(surface, palette.panel, side)
     pad = theme.unit // 2
     blit(surface, theme, view.heading, (side.x + pad, side.y + pad), scale=1.2, face="bold")
@@ -160,9 +156,8 @@ def draw_decisions(
         face="bold",
         anchor="topright",
     )
-    rows = scene.targets if scene.targeting else scene.menu
     rows.draw(surface, theme, scale=0.9, note_scale=0.75)
-    area = scene.preview
+    area = where.preview
     step = theme.font(theme.size(0.75)).get_linesize()
     chosen = [w for text in view.chosen for w in theme.wrap(text, area.width, 0.75)]
     kept = min(len(chosen) * step, area.height // 2)  # what is chosen keeps room of its own
@@ -177,7 +172,7 @@ def draw_decisions(
         _lines(
             surface, theme, chosen, area.clip(area.move(0, area.height - kept)), 0.75, palette.good
         )
-    end = scene.hotspots["end_turn"]
+    end = where.end
     colour = {"debrief": palette.chosen, "working": palette.raised}.get(view.button, palette.good)
     panel(surface, end, colour, edge=palette.text, width=theme.line)
     blit(
@@ -254,13 +249,13 @@ def draw_log(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: Log
 
 
 def draw_inspect(
-    surface: pygame.Surface, theme: Theme, scene: PlayScene, card: CardView
+    surface: pygame.Surface, theme: Theme, where: Places, card: CardView
 ) -> pygame.Rect:
     """A card about the inspected department, hand-off or customer, beside it on the graph,
     clear of the external customers' column. Returns where it went."""
     palette = theme.palette
     pad = theme.unit // 2
-    area = scene.area
+    area = where.area
     anchor = pygame.Rect(card.anchor)
     beside = max(area.right - anchor.right, anchor.left - area.left) - 2 * pad
     widest = min(area.width - 2 * pad, round(theme.unit * 30), round(area.width * 0.62))
@@ -275,7 +270,7 @@ def draw_inspect(
         (width, height),
         area,
         pad,
-        [*scene.graph.nodes.values(), *scene.graph.chips.values(), *scene.graph.customers.values()],
+        [*where.departments, *where.chips, *where.customers],
     )
     panel(surface, box, palette.raised, edge=palette.focus, width=theme.line * 2)
     y = box.y + pad // 2

@@ -17,6 +17,7 @@ from ripple.ui.draw.panel_views import (
     banner_text,
     card_view,
     panels_view,
+    places,
     still_view,
 )
 from ripple.ui.draw.panels import (
@@ -78,16 +79,18 @@ class PlayPicture:
         for rect in (self.status, self.side, self.log):
             surface.blit(self._panels, rect, area=rect)
         card = card_view(self)
-        box = draw_inspect(surface, self.theme, self, card) if card is not None else None
-        draw_banner(surface, self.theme, self, banner_text(self), (box,) if box else ())
+        where = places(self)
+        box = draw_inspect(surface, self.theme, where, card) if card is not None else None
+        draw_banner(surface, self.theme, where, banner_text(self), (box,) if box else ())
         draw_callout(surface, self.theme, self)
 
     def _draw_still(self, surface: pygame.Surface, view: StillView) -> None:
         self._draw_graph(surface)
         self._draw_panels(surface, view.panels)
         card = view.card
-        box = draw_inspect(surface, self.theme, self, card) if card is not None else None
-        draw_banner(surface, self.theme, self, view.banner, (box,) if box else ())
+        where = places(self)
+        box = draw_inspect(surface, self.theme, where, card) if card is not None else None
+        draw_banner(surface, self.theme, where, view.banner, (box,) if box else ())
 
     def _draw_graph(self, surface: pygame.Surface) -> None:
         theme = self.theme
@@ -105,5 +108,6 @@ class PlayPicture:
     def _draw_panels(self, surface: pygame.Surface, view: PanelsView) -> None:
         theme = self.theme
         draw_status(surface, theme, self.status, view.status)
-        draw_decisions(surface, theme, self, view.decisions)
+        rows = self.targets if self.targeting else self.menu
+        draw_decisions(surface, theme, places(self), rows, view.decisions)
         draw_log(surface, theme, self.log, view.log)
