@@ -3,7 +3,7 @@ and what customers felt. Written for a terminal and for reading aloud in a debri
 
 from __future__ import annotations
 
-from ripple.engine import Game
+from ripple.engine import Game, figures
 from ripple.engine.state import HARM_WORDS
 from ripple.report.standings import HARMFUL, harm_shares
 
@@ -16,7 +16,7 @@ def _bar(share: float) -> str:
 
 
 def _percent(part: float, whole: float) -> str:
-    return f"{part / whole:.0%}" if whole else "-"
+    return f"{figures.share(part, whole):.0%}" if whole else "-"
 
 
 def table(game: Game) -> list[str]:
