@@ -67,6 +67,8 @@ COMMANDS: tuple[str, ...] = (
     # ripple simulate, one game
     ".venv/bin/ripple simulate --policy silo",
     ".venv/bin/ripple simulate --policy customer",
+    "ripple simulate --policy random --json",
+    "ripple simulate --policy priciest --json",
     "ripple simulate mine.yaml --seed 3 --turns 5 --policy none --json",
     "ripple simulate --policy silo --save game.json",
     "ripple simulate --decisions game.json",
@@ -591,6 +593,21 @@ def test_simulate_compares_silo_and_customer_with_the_installed_script(scratch: 
         assert ran.out.startswith(f"The Claims Ripple - seed 7, 12 turns, policy '{policy}'")
         assert "Where the ripples started:" in ran.out and "What customers felt:" in ran.out
     assert final_satisfaction(customer.out) > final_satisfaction(silo.out)
+
+
+def test_simulate_with_the_players_who_read_nothing(
+    scratch: Path, ripple: Callable[[str], Ran]
+) -> None:
+    """A facilitator tries the blind players: each plays a whole game of legal choices."""
+    runs = {
+        "random": ripple("ripple simulate --policy random --json"),
+        "priciest": ripple("ripple simulate --policy priciest --json"),
+    }
+    for policy, ran in runs.items():
+        assert ran.status == 0, ran.err
+        game = json.loads(ran.out)
+        assert game["policy"] == policy and len(game["turns"]) == 12
+        assert any(game["decisions"]), f"{policy} chose nothing"
 
 
 def test_simulate_seed_turns_and_json(scratch: Path, ripple: Callable[[str], Ran]) -> None:

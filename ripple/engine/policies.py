@@ -5,11 +5,18 @@
   blind to what its work does downstream.
 - `customer`: "everyone is my customer": spend where internal customers are hurt most,
   on the hand-offs and root causes the ripple trace points at.
+
+And players who read nothing from the game, against whom a scenario must prove it teaches:
+- `random`: random choices the budget allows (its own seeded draw, never the game's);
+- `priciest`: the most expensive choice it can afford every turn, its targets in turn;
+- `only(id)`: one intervention spent every turn, round-robin over its targets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import numpy as np
 
 from ripple.engine.game import Game
 from ripple.engine.interventions import Decision, Option
@@ -105,5 +112,56 @@ def customer_first(game: Game) -> list[Decision]:
     return _spend(game, value)
 
 
-POLICIES: dict[str, Policy] = {"none": no_interventions, "silo": silo, "customer": customer_first}
+def random_choices(game: Game) -> list[Decision]:
+    """Random choices the budget allows, one target once a turn. The draw is seeded by the
+    game's seed and turn, apart from the game's own random numbers, so the game plays as it
+    would and the same game gets the same choices."""
+    draw = np.random.default_rng([game.seed, game.turn, 1])
+    options = game.menu.options(game.budget)
+    left, used, chosen = game.budget, set(), []
+    for index in draw.permutation(len(options)):
+        option = options[int(index)]
+        if option.intervention.cost <= left and option.target not in used:
+            chosen.append(Decision(option.intervention.id, option.target))
+            used.add(option.target)
+            left -= option.intervention.cost
+    return chosen
+
+
+def _in_turn(game: Game, intervention_id: str) -> list[Decision]:
+    """The intervention aimed at its next target in turn (round-robin over the turns)."""
+    intervention = game.menu.interventions[intervention_id]
+    targets = game.menu.targets(intervention)
+    if not targets or intervention.cost > game.budget:
+        return []
+    return [Decision(intervention.id, targets[game.turn % len(targets)])]
+
+
+def priciest(game: Game) -> list[Decision]:
+    """The most expensive choice the budget allows, every turn, its targets in turn: the
+    player who thinks the dearest must be the best."""
+    affordable = [i for i in game.menu.interventions.values() if i.cost <= game.budget]
+    if not affordable:
+        return []
+    dearest = max(affordable, key=lambda i: i.cost)  # the first on the menu among equals
+    return _in_turn(game, dearest.id)
+
+
+def only(intervention_id: str) -> Policy:
+    """A player who spends on one intervention every turn, round-robin over its targets."""
+
+    def spend(game: Game) -> list[Decision]:
+        return _in_turn(game, intervention_id)
+
+    spend.__doc__ = f"Spend on '{intervention_id}' every turn, its targets in turn."
+    return spend
+
+
+POLICIES: dict[str, Policy] = {
+    "none": no_interventions,
+    "silo": silo,
+    "customer": customer_first,
+    "random": random_choices,
+    "priciest": priciest,
+}
 """The built-in policies by the names the command line uses."""
