@@ -49,6 +49,7 @@ def test_simulate_json_has_the_promised_shape(capsys: pytest.CaptureFixture[str]
     for turn in record["turns"]:
         assert set(turn) >= TURN_KEYS
         assert turn["on_time"] + turn["late"] == turn["completed"]
+        assert turn["log"] and all(isinstance(line, str) for line in turn["log"])
         created += turn["created"]
         completed += turn["completed"]
         scrapped += turn["scrapped"]

@@ -21,6 +21,7 @@ from ripple.play.save import UNKNOWN, SavedGame, read_save, write_save
 from ripple.play.session import Session
 from ripple.report import whatif
 from ripple.report.export_tables import TURN_COLUMNS, turn_rows
+from ripple.report.record import turn_record
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Scenario
 from ripple.ui.reload import reload
@@ -204,7 +205,7 @@ def test_simulate_decisions_replays_as_played(
         assert main(["simulate", "--decisions", str(case.path), *chosen, "--json"]) == 0
         record = json.loads(capsys.readouterr().out)
         assert record["seed"] == truth.seed
-        assert record["turns"] == [report.as_dict() for report in truth.reports]
+        assert record["turns"] == [turn_record(report) for report in truth.reports]
         assert record["totals"] == truth.totals()
         assert record["decisions"] == [[d.as_dict() for d in turn] for turn in truth.decisions]
 
@@ -254,7 +255,7 @@ def test_simulate_seed_and_turns_stand_in_for_the_saves(
     assert_same(saved.replay(scenario, seed=8, turns=3), truth)
     command = ["simulate", "--decisions", str(tmp_path / "single.json"), "--json"]
     assert main([*command, "--seed", "8", "--turns", "3"]) == 0
-    assert json.loads(capsys.readouterr().out)["turns"] == [r.as_dict() for r in truth.reports]
+    assert json.loads(capsys.readouterr().out)["turns"] == [turn_record(r) for r in truth.reports]
 
 
 def test_a_policy_plays_on_after_the_saves_last_turn(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ripple.engine import Decision, Game
+from ripple.engine import Decision, Game, TurnReport
 from ripple.engine.policies import POLICIES
 
 
@@ -23,13 +23,18 @@ def play_out(
         game.play_turn(chosen, injected[turn] if turn < len(injected) else ())
 
 
+def turn_record(report: TurnReport) -> dict[str, Any]:
+    """One turn as the JSON tells it: its numbers, then its log in plain words."""
+    return {**report.as_dict(), "log": list(report.log)}
+
+
 def record(game: Game, policy: str) -> dict[str, Any]:
     """The whole game as one JSON-ready object."""
     return {
         "scenario": game.scenario.title,
         "seed": game.seed,
         "policy": policy,
-        "turns": [report.as_dict() for report in game.reports],
+        "turns": [turn_record(report) for report in game.reports],
         "totals": game.totals(),
         "attribution": [
             {"department": department, "kind": kind, "share": round(weight, 6)}
