@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from ripple.cli import main
-from ripple.play.session import data_dir
+from ripple.paths import data_dir
 from ripple.report.hints import hint
 from ripple.scenario.model import parse_handoff
 from ripple.ui.app import App

@@ -61,10 +61,15 @@ def scenario_state(saved: SavedGame) -> str:
     return EDITED if edited else UNCHANGED
 
 
+def autosave_folder() -> Path:
+    """Where games are saved after every turn: the autosave folder in the data folder."""
+    return data_dir() / "autosave"
+
+
 def autosaves() -> list[SaveEntry]:
     """Every readable autosave, newest first (the save before it when the last is damaged or
     missing)."""
-    folder = data_dir() / "autosave"
+    folder = autosave_folder()
     entries = []
     kept_aside = {path.with_suffix("") for path in folder.glob("*.json.previous")}
     for path in sorted(set(folder.glob("*.json")) | kept_aside):

@@ -1,5 +1,6 @@
-"""A game on screen: the engine games, this turn's choices, turns resolved and saved aside
-from drawing, and the teams taking turns. Scenes change the game only through this.
+"""A game being played: the engine games, this turn's choices, turns resolved and saved on a
+worker thread, and the teams taking turns. Any front end (the window's scenes, or another)
+changes the game only through this.
 
 Three ways to play: one player or team (`single`); teams taking turns on one laptop, each
 with its own copy of the organisation, same seed and events (`hotseat`); or teams sharing
@@ -15,9 +16,9 @@ from typing import Any
 
 from ripple.engine import Decision, DecisionError, Game, Ripple, Snapshot, TurnReport
 from ripple.engine.interventions import Option
-from ripple.paths import data_dir
 from ripple.play.records import add_record
 from ripple.play.save import SavedGame, previous_of, write_save
+from ripple.play.saved_games import autosave_folder
 from ripple.report.export import slug
 from ripple.report.whatif import WhatIf, compare, replay
 from ripple.scenario.load import load_scenario, scenario_hash
@@ -31,7 +32,7 @@ def new_autosave(path: Path, teams: tuple[str, ...], roles: bool) -> Path:
     """Where a new game of the scenario at `path` autosaves: named after the scenario and, in
     a workshop, its teams; numbered when that name is taken, so a new game never writes over
     another game's save (a finished one included)."""
-    folder = data_dir() / "autosave"
+    folder = autosave_folder()
     stem = path.stem
     if len(teams) > 1:
         stem += f"-{'roles' if roles else 'teams'}-" + "-".join(slug(t) or "team" for t in teams)
@@ -43,7 +44,7 @@ def new_autosave(path: Path, teams: tuple[str, ...], roles: bool) -> Path:
 
 
 class Session:
-    """One game (or one game per team) being played in the window."""
+    """One game (or one game per team) being played."""
 
     def __init__(
         self,

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ripple.engine.policies import POLICIES
-from ripple.paths import DEFAULT_SCENARIO, data_dir
+from ripple.paths import DEFAULT_SCENARIO
 from ripple.play.save import SavedGame, SaveError, read_save_or_previous
+from ripple.play.saved_games import autosave_folder
 
 NO_DISPLAY = (
     "ripple play needs a display to open its window, and none was found "
@@ -78,20 +79,7 @@ def _autosave_of(load: Path | None) -> Path | None:
     autosaves (continuing it), else a new one (a copy of another save goes on apart)."""
     if load is None:
         return None
-    folder = (data_dir() / "autosave").resolve()
-    return load if load.resolve().parent == folder else None
-
-
-def _problems(path: Path) -> list[str]:
-    """What is wrong with the scenario file, before a window opens for it."""
-    from ripple.scenario.load import load_scenario
-    from ripple.scenario.problems import ScenarioError
-
-    try:
-        load_scenario(path)
-    except ScenarioError as error:
-        return [str(problem) for problem in error.problems]
-    return []
+    return load if load.resolve().parent == autosave_folder().resolve() else None
 
 
 def play(options: Options) -> int:
@@ -100,14 +88,17 @@ def play(options: Options) -> int:
     if options.autoplay is None and not has_display():
         print(NO_DISPLAY, file=sys.stderr, end="")
         return 2
-    try:
+    from ripple.scenario.load import load_scenario
+    from ripple.scenario.problems import ScenarioError
+
+    try:  # what is wrong with the files is said before a window opens
         saved, path = _saved(options)
+        scenario = load_scenario(path)
     except SaveError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    problems = _problems(path)
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
+    except ScenarioError as error:
+        print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return 1
     if options.autoplay is not None:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -129,10 +120,7 @@ def play(options: Options) -> int:
     headless = options.autoplay is not None
     wanted = saved is not None or options.names_a_game or headless
     if wanted and not (headless and options.screen == "title"):
-        problems = game.start(app, saved=saved, autosave_to=_autosave_of(options.load))
-        if problems:
-            print("\n".join(problems), file=sys.stderr)
-            return 1
+        game.start(app, saved=saved, autosave_to=_autosave_of(options.load), scenario=scenario)
     if options.autoplay is None:
         app.run()
         return 0

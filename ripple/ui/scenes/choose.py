@@ -73,10 +73,16 @@ class NewGame:
         return f"{self.path.name}{how}"
 
     def start(
-        self, app: App, *, saved: SavedGame | None = None, autosave_to: Path | None = None
+        self,
+        app: App,
+        *,
+        saved: SavedGame | None = None,
+        autosave_to: Path | None = None,
+        scenario: Scenario | None = None,
     ) -> list[str]:
         """Open the play screen on this game (going on with `saved`, if given, writing to
-        `autosave_to`); returns the problems if it cannot."""
+        `autosave_to`; `scenario` when the file is loaded already); returns the problems if
+        it cannot."""
         return start_game(
             app,
             self.path,
@@ -87,6 +93,7 @@ class NewGame:
             roles=self.roles,
             timer=self.timer,
             autosave_to=autosave_to,
+            scenario=scenario,
         )
 
 
@@ -101,17 +108,20 @@ def start_game(
     roles: bool = False,
     timer: float | None = None,
     autosave_to: Path | None = None,
+    scenario: Scenario | None = None,
 ) -> list[str]:
     """Open the play screen on a new game of `path`; returns the problems if it cannot.
 
     With `teams`, they take turns on their own copies of the organisation, or, with
     `roles`, share one organisation, each running a block of departments. A saved game goes
-    on writing to `autosave_to`, the save it came from, when given.
+    on writing to `autosave_to`, the save it came from, when given; `scenario` is the file
+    already loaded, when the caller has it.
     """
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as error:
-        return [str(problem) for problem in error.problems]
+    if scenario is None:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            return [str(problem) for problem in error.problems]
     owned = split_roles(scenario, teams) if roles and len(teams) > 1 else None
     session = Session(
         scenario,

@@ -247,8 +247,10 @@ class DebriefScene(Scene):
         canvas.text("◀ Esc  back", back.center, scale=0.85, face="bold", anchor="center")
         y = self.header.centery
         room = back.x - 2 * theme.unit
-        title, size = self._line(f"Debrief · {self.session.scenario.title}", room, 1.3, "bold")
-        x = canvas.text(title, (theme.unit, y), scale=size, face="bold", anchor="midleft").right
+        title = f"Debrief · {self.session.scenario.title}"
+        x = canvas.line(
+            title, (theme.unit, y), room, scale=1.3, face="bold", anchor="midleft"
+        ).right
         game = self.game
         state = f"game over after {game.turns} turns"
         if not self.session.over:
@@ -258,10 +260,8 @@ class DebriefScene(Scene):
             state = f"team {team} (Up/Down: other teams) · {state}"
         room = back.x - x - 2 * theme.unit
         if room > theme.unit * 4:
-            state, size = self._line(state, room, 0.85)
-            canvas.text(
-                state, (x + theme.unit, y), scale=size, colour=palette.muted, anchor="midleft"
-            )
+            where = (x + theme.unit, y)
+            canvas.line(state, where, room, scale=0.85, colour=palette.muted, anchor="midleft")
 
     def _draw_tabs(self, canvas: Canvas) -> None:
         theme = self.theme
@@ -272,18 +272,9 @@ class DebriefScene(Scene):
             choice_panel(canvas.surface, rect, theme, chosen)
             face = "bold" if chosen else "regular"
             inner = rect.inflate(-theme.unit, -4 * theme.line)
-            laid = theme.label(label, inner.width, inner.height, 0.9, face=face)
-            step = theme.leading(laid.scale, face)
-            top = rect.centery - step * (len(laid.lines) - 1) // 2
-            for n, line in enumerate(laid.lines):  # shrunk, or on two lines, before it is cut
-                canvas.text(
-                    line,
-                    (rect.centerx, top + n * step),
-                    scale=laid.scale,
-                    colour=palette.text if chosen else palette.muted,
-                    face=face,
-                    anchor="center",
-                )
+            laid = canvas.lay(label, inner.width, inner.height, 0.9, face)  # shrunk or wrapped
+            colour = palette.text if chosen else palette.muted
+            canvas.label(laid, rect.center, colour=colour, anchor="center")
 
     def _draw_footer(self, canvas: Canvas) -> None:
         theme = self.theme
@@ -297,14 +288,8 @@ class DebriefScene(Scene):
             colour=palette.muted,
             anchor="midright",
         )
-        keys, size = self._line(self.note or self._keys(), where.x - 2 * theme.unit, 0.8)
-        canvas.text(keys, (theme.unit, y), scale=size, colour=palette.muted, anchor="midleft")
-
-    def _line(self, text: str, room: int, scale: float, face: str = "regular") -> tuple[str, float]:
-        """`text` on one line of `room` pixels: smaller before it is cut. Returns the line
-        and the size to draw it at."""
-        laid = self.theme.label(text, room, self.theme.size(scale), scale, face=face)
-        return laid.lines[0] if laid.lines else "", laid.scale
+        keys, room = self.note or self._keys(), where.x - 2 * theme.unit
+        canvas.line(keys, (theme.unit, y), room, scale=0.8, colour=palette.muted, anchor="midleft")
 
     def _keys(self) -> str:
         """The footer's reminder of the keys that work on this page."""
