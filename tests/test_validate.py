@@ -702,12 +702,12 @@ def test_an_intervention_that_costs_more_than_the_budget() -> None:
 
 def test_a_standard_menu_choice_the_budget_can_never_pay_for() -> None:
     """The standard menu is not written in the file: the warning points at the budget."""
-    text = edit("seed: 7\n", "seed: 7\nbudget: 2\n")
+    text = edit("seed: 7\n", "seed: 7\nbudget: 1\n")
     found = warnings_in(text)
     assert found and all((line, column) == (4, 9) for line, column, _ in found)
     assert found[0][2] == (
-        "the standard menu's 'Fix a root cause' costs 3 but the budget is 2 a turn, so nobody "
-        "can ever choose it; raise budget to 3, or write your own interventions"
+        "the standard menu's 'Fix a root cause' costs 2 but the budget is 1 a turn, so nobody "
+        "can ever choose it; raise budget to 2, or write your own interventions"
     )
     assert str(check_text(text, "s.yaml")[0]).startswith("s.yaml:4:9: warning: ")
 

@@ -26,6 +26,8 @@ class ActiveEffect:
     start: int
     duration: int | None
     fade: float
+    scale: float = 1.0
+    """What is left of the effect after people who carried it left (training walks out)."""
 
     def strength(self, turn: int) -> float:
         """How much of the effect counts on `turn`: 0 before it starts and after it ends."""
@@ -33,7 +35,7 @@ class ActiveEffect:
             return 0.0
         if self.duration is not None and turn >= self.start + self.duration:
             return 0.0
-        return (1.0 - self.fade) ** (turn - self.start)
+        return self.scale * (1.0 - self.fade) ** (turn - self.start)
 
     def finished(self, turn: int) -> bool:
         """True once the effect can no longer count on `turn` or any later turn."""

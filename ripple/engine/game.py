@@ -12,14 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ripple.engine import trace
+from ripple.engine.acts import begin_fixes, start_acts
 from ripple.engine.customers import admit, react
 from ripple.engine.events import due_events, start_event
 from ripple.engine.flow import arrive, cancel_overdue, process
 from ripple.engine.interventions import Decision, DecisionError, Menu
-from ripple.engine.narrate import narrate
+from ripple.engine.money import account
+from ripple.engine.narrate import leavers, narrate
 from ripple.engine.people import rate_handoffs, refresh, update_morale
+from ripple.engine.rules import BUDGET_DOWN, BUDGET_UP
 from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot
 from ripple.engine.state import World, build_world
+from ripple.engine.voices import hear, trace_finds
 from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import Scenario, handoff_key
 
@@ -58,6 +62,7 @@ class Game:
         self.reports: list[TurnReport] = []
         self.decisions: list[tuple[Decision, ...]] = []
         self.injected: list[tuple[str, ...]] = []
+        self._bonus = 0
         refresh(self._world, 1)
         self._snapshots: list[Snapshot] = [self._freeze(None)]
 
@@ -70,8 +75,9 @@ class Game:
     def budget(self) -> int:
         """What may be spent on the next turn (unspent budget does not carry over): the
         scenario's budget, or the budget the game was set up with (teams sharing one
-        organisation each bring their own)."""
-        return self._budget
+        organisation each bring their own), one more or less when the scenario's budget
+        follows results."""
+        return self._budget + self._bonus
 
     def play_turn(
         self, decisions: Sequence[Decision] = (), inject: Sequence[str] = ()
@@ -87,18 +93,20 @@ class Game:
         turn = self.turn + 1
         world = self._world
         self._clear_turn(world)
-        choices = []
         for decision in chosen:
-            world.effects.extend(self.menu.effects(decision, turn))
+            effects = self.menu.effects(decision, turn)
+            world.effects.extend(effects)
             intervention = self.menu.interventions[decision.intervention]
             target = self.menu.target_name(decision.target)
-            choices.append(
+            world.log.append(
                 (intervention.log or "{target}: " + intervention.name + ".").format(target=target)
             )
+            world.log.extend(begin_fixes(world, effects))
         for event in due_events(world, self.scenario.events, turn):
             start_event(world, event, turn)
         for event_id in inject:
             start_event(world, self.events[event_id], turn)
+        world.log.extend(start_acts(world, turn))
         refresh(world, turn)
         arrive(world, turn)
         process(world, turn)
@@ -107,24 +115,41 @@ class Game:
         react(world)
         admit(world, turn)
         queued = world.queued()
-        update_morale(world, queued)
+        satisfaction = self.satisfaction()
+        leaving = update_morale(world, queued, satisfaction)
         rate_handoffs(world)
         churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
-        world.log.extend(narrate(world, self.scenario.item, queued, churned))
-        world.log.extend(choices)
+        words = self.scenario.item
+        world.log.extend(narrate(world, turn, words, queued, churned))
+        world.log.extend(hear(world, turn, words))
+        world.log.extend(leavers(world, leaving))
         world.ripples += world.turn_ripples
+        world.log.extend(trace_finds(world, turn, words))
+        account(world, self.scenario.costs)
         world.work.compact()
         report = self._report(world, turn)
         self.turn = turn
         self.reports.append(report)
         self.decisions.append(chosen)
         self.injected.append(tuple(inject))
+        self._bonus = self._next_bonus(satisfaction)
         if self.keep_snapshots:
             self._snapshots.append(self._freeze(report))
         return report
 
+    def _next_bonus(self, satisfaction: float) -> int:
+        """What results add to (or take from) the next turn's budget."""
+        if not self.scenario.budget_follows_results:
+            return 0
+        if satisfaction >= BUDGET_UP:
+            return 1
+        if satisfaction < BUDGET_DOWN and self._budget > 1:
+            return -1
+        return 0
+
     def _clear_turn(self, world: World) -> None:
         world.log = []
+        world.departments.problems.fade_relief()
         world.turn_ripples[:] = 0.0
         world.turn_counts.reset()
         world.departments.new_turn()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ripple.engine.rules import CHURN_TOLD
-from ripple.engine.state import Segment, World
+from ripple.engine.rules import CHURN_TOLD, LEAVE_AFTER, LEAVE_SHARE
+from ripple.engine.state import HARM_WORDS, KINDS, Segment, World
 from ripple.scenario.model import ItemWords
 
 
@@ -39,13 +39,15 @@ def _most_eventful(segments: list[Segment]) -> list[Segment]:
 
 
 def narrate(
-    world: World, words: ItemWords, queued: np.ndarray, churned: dict[str, float]
+    world: World, turn: int, words: ItemWords, queued: np.ndarray, churned: dict[str, float]
 ) -> list[str]:
-    """This turn in plain words, most telling first: what customers got, what was sent
-    back, who is behind, then what arrived. Events and decisions are told elsewhere."""
+    """This turn in plain words, most telling first: what customers got and where their
+    harm started, what was sent back, who is behind, then what arrived. Events and decisions
+    are told before, what internal customers said after."""
     segments = _most_eventful(world.segments)
     return [
         *(line for s in segments for line in _customer_lines(world, words, s, churned)),
+        *_origin_lines(world, turn, words),
         *_rework_lines(world, words),
         *_backlog_lines(world, words, queued),
         *(_arrival_line(world, words, s) for s in segments if s.arrived),
@@ -111,3 +113,51 @@ def _backlog_lines(world: World, words: ItemWords, queued: np.ndarray) -> list[s
 def _arrival_line(world: World, words: ItemWords, segment: Segment) -> str:
     entry = world.departments.names[world.departments.index[segment.steps[0]]]
     return f"{segment.spec.name} brought {_items(words, segment.arrived)} to {entry}."
+
+
+def _origin_lines(world: World, turn: int, words: ItemWords) -> list[str]:
+    """Where this turn's harm to customers started: the biggest origins of each kind."""
+    steps = world.routes.steps
+    valid = steps >= 0
+    names = world.departments.names
+    problems = world.departments.problems
+    lines = []
+    for kind, per_place in zip(KINDS, world.turn_ripples, strict=True):
+        total = round(float(per_place.sum()))
+        if not total:
+            continue
+        by_department = np.bincount(steps[valid], weights=per_place[valid], minlength=len(names))
+        for d in _biggest(by_department)[:2]:
+            share = round(float(by_department[d]))
+            if not share:
+                continue
+            known = [
+                problems.names[p]
+                for p in problems.of(d).tolist()
+                if problems.known[p] and not problems.fixed[p]
+            ]
+            why = f" ('{known[0]}')" if known else ""
+            pushing = _pushing(world, turn, world.departments.ids[d])
+            lines.append(
+                f"{share} of this turn's {_items(words, total)} {HARM_WORDS[kind]} started at "
+                f"{names[d]}{why}{pushing}."
+            )
+    return lines
+
+
+def _pushing(world: World, turn: int, department: str) -> str:
+    """', while <choice> was on' when a choice that cuts corners is working there."""
+    for effect in world.effects:
+        cuts = (effect.effects.quality or 0) < 0 or (effect.effects.checks or 0) < 0
+        if effect.target == ("department", department) and cuts and effect.strength(turn):
+            return f", while '{effect.name}' was on"
+    return ""
+
+
+def leavers(world: World, leaving: list[int]) -> list[str]:
+    """Who lost people this turn, and why."""
+    return [
+        f"People are leaving {world.departments.names[d]}: after {LEAVE_AFTER} hard turns "
+        f"about {LEAVE_SHARE:.0%} of its staff left, and their training with them."
+        for d in leaving
+    ]

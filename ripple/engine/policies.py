@@ -18,16 +18,11 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ripple.engine.customer_player import reader
 from ripple.engine.game import Game
 from ripple.engine.interventions import Decision, Option
-from ripple.engine.rules import (
-    CUSTOMER_CONTENT,
-    CUSTOMER_MORALE,
-    CUSTOMER_QUALITY,
-    CUSTOMER_TALK,
-    SILO_MORALE,
-)
-from ripple.scenario.model import Effects, parse_handoff
+from ripple.engine.rules import SILO_MORALE, SILO_QUALITY
+from ripple.scenario.model import Effects
 
 Policy = Callable[[Game], list[Decision]]
 
@@ -62,54 +57,38 @@ def _size(effects: Effects, name: str) -> float:
     return float(value) if value is not None else 0.0
 
 
+SPEED = frozenset({"throughput", "handle_time", "utilisation"})
+"""Measures of a department's own speed."""
+
+
 def silo(game: Game) -> list[Decision]:
-    """Each department buys what shrinks its own queue, whatever that costs downstream."""
+    """Each department buys what raises its own measure, whatever that costs downstream:
+    on a speed measure, what shrinks its queue; on right first time, what cuts the work
+    sent back to it (a rework blitz will do); on the customer's outcome, both."""
     snapshot = game.snapshot()
-    pressure = {d.id: d.queue / max(1.0, d.capacity) for d in snapshot.departments}
+    views = {d.id: d for d in snapshot.departments}
 
     def value(option: Option) -> float:
         if option.intervention.target != "department" or option.target is None:
             return 0.0
         effects = option.intervention.effects
-        own = _size(effects, "capacity") + SILO_MORALE * _size(effects, "morale")
-        return max(0.0, own) * pressure.get(option.target, 0.0)
+        view = views[option.target]
+        pressure = view.queue / max(1.0, view.capacity)
+        sent_back = view.sent_back / max(1, view.processed)
+        faster = (_size(effects, "capacity") + SILO_MORALE * _size(effects, "morale")) * pressure
+        righter = (SILO_QUALITY * _size(effects, "quality") + _size(effects, "relief")) * sent_back
+        if view.measure in SPEED:
+            return max(0.0, faster)
+        if view.measure == "right_first_time":
+            return max(0.0, righter)
+        return max(0.0, faster + righter)
 
     return _spend(game, value)
 
 
 def customer_first(game: Game) -> list[Decision]:
-    """Spend where internal customers are hurt most: root causes and weak hand-offs."""
-    snapshot = game.snapshot()
-    harm: dict[str, dict[str, float]] = {
-        d.id: {"defects": 0.0, "delay": 0.0} for d in snapshot.departments
-    }
-    for (department, kind), weight in game.attribution().items():
-        harm[department]["defects" if kind == "defective" else "delay"] += weight
-    for d in snapshot.departments:
-        harm[d.id]["defects"] += d.defects_made + d.sent_back
-        harm[d.id]["delay"] += max(0.0, d.queue - d.capacity)
-    unhappy = {h.key: 1.0 - h.satisfaction for h in snapshot.handoffs}
-
-    def value(option: Option) -> float:
-        effects = option.intervention.effects
-        fixes_defects = _size(effects, "quality") * CUSTOMER_QUALITY + _size(effects, "checks")
-        fixes_delay = _size(effects, "capacity") + CUSTOMER_MORALE * _size(effects, "morale")
-        if option.target is None:
-            return sum(
-                fixes_defects * h["defects"] + fixes_delay * h["delay"] for h in harm.values()
-            )
-        pair = parse_handoff(option.target)
-        if pair:
-            supplier = harm[pair[0]]
-            talk = _size(effects, "communication") * CUSTOMER_TALK
-            faster = -_size(effects, "lag")
-            return (talk * supplier["defects"] + faster * supplier["delay"]) * (
-                CUSTOMER_CONTENT + unhappy[option.target]
-            )
-        own = harm[option.target]
-        return fixes_defects * own["defects"] + fixes_delay * own["delay"]
-
-    return _spend(game, value)
+    """Spend where internal customers are hurt most (see `ripple.engine.customer_player`)."""
+    return _spend(game, reader(game))
 
 
 def random_choices(game: Game) -> list[Decision]:
@@ -165,3 +144,15 @@ POLICIES: dict[str, Policy] = {
     "priciest": priciest,
 }
 """The built-in policies by the names the command line uses."""
+
+ONLY = "only:"
+"""How a one-intervention player is named: 'only:fix' spends on 'fix' every turn."""
+
+
+def policy_named(name: str) -> Policy:
+    """The player called `name`: a built-in policy, or 'only:<intervention id>'.
+
+    Raises KeyError for a name that is neither."""
+    if name.startswith(ONLY) and len(name) > len(ONLY):
+        return only(name[len(ONLY) :])
+    return POLICIES[name]

@@ -52,11 +52,15 @@ COMPLAINT_PROMISE = 2
 INTERNAL_SATISFACTION_START = 0.8
 """Internal customer satisfaction on every hand-off before any work crossed it."""
 
-INTERNAL_FAULT = 0.5
-"""How far an internal customer's rating of a turn falls per share of items handed on with a
-defect, and again per share that waited at the supplier. Both faults weigh alike, half each,
-so a turn in which every item both waited and carried a defect rates 0, as a late and
-defective delivery does for an external customer (`SCORE_LATE_AND_DEFECTIVE`)."""
+INTERNAL_DEFECT = 0.8
+"""How far an internal customer's rating of a turn falls per share of items it received with
+a defect (whether it caught them and sent them back, or had to work around them)."""
+
+INTERNAL_WAIT = 0.2
+"""How far the rating falls per share of items that waited at the supplier. Waiting weighs a
+quarter of a defect: a late file can still be worked, a wrong one has to be done twice, so
+an internal customer minds defects and rework most, and a supplier who pushes work on fast
+and wrong is rated low however quick it is."""
 
 DELIGHTED = 0.85
 """Satisfaction at or above which a customer segment with nothing late and no complaints this
@@ -106,25 +110,92 @@ SILO_MORALE = 0.25
 department minding only its own queue values morale just for the throughput it brings,
 slowly and partly (`MORALE_ON_CAPACITY`)."""
 
-CUSTOMER_QUALITY = 10.0
-"""What a point of quality is worth to the customer-minded player, against a point of
-checks, in defects prevented. Quality stops defects where they start, for every item, and
-the menu moves it in steps of a few hundredths where checks move by tenths: ten to one puts
-a step of each on a par."""
+SILO_QUALITY = 10.0
+"""What a point of quality is worth to a silo department rewarded on right first time,
+against relief from firefighting: a step of quality (a few hundredths) is on a par with a
+tenth of relief."""
 
-CUSTOMER_MORALE = 0.5
-"""What a point of morale is worth to the customer-minded player against delay, against a
-point of capacity: morale brings capacity (`MORALE_ON_CAPACITY`) and fewer defects too, so
-it counts for more than it does to the silo player."""
+CUSTOMER_REWORK = 2.0
+"""What a defect prevented is worth to the customer-minded player, in items spared: the item
+itself, and again the rework, complaints and waiting it sets off downstream."""
 
-CUSTOMER_TALK = 3.0
-"""What a point of communication on a hand-off is worth to the customer-minded player, in
-the supplier's defects prevented: talk lowers the defects the supplier makes
-(`COMMUNICATION_ON_DEFECTS`) and raises what the receiver catches (`CATCH_SILENT`), so
-it counts several times its size."""
+CUSTOMER_HIDDEN = 0.5
+"""What the customer-minded player expects from asking about defects nothing known explains:
+half of them down to a problem it can then fix, the rest to skill."""
 
-CUSTOMER_CONTENT = 0.5
-"""The worth of fixing a hand-off is the harm it prevents times (CUSTOMER_CONTENT + the
-internal customer's unhappiness, 0 to 1): a fix where the customer is wholly satisfied still
-counts half the harm it prevents, one where the customer is wholly unhappy one and a half
-times, so unhappiness can triple a fix's worth."""
+
+# Recurring problems, firefighting and diminishing returns.
+
+DEFAULT_PROBLEM_SHARE = 0.5
+"""Share of a department's defects that its one default recurring problem makes, when the
+scenario names none: the other half is skill, which training can reach."""
+
+RELIEF_KEEP = 0.5
+"""Share of firefighting's relief that is left a turn later: the symptom comes back, because
+the problem is still there."""
+
+TRACE_FINDS = 25.0
+"""Weight of harm to external customers, traced back to a department, that brings one of its
+hidden problems to light: the complaints pile up until somebody follows them home."""
+
+GAIN_CAPS = {
+    "capacity": 0.5,
+    "quality": 0.08,
+    "checks": 0.3,
+    "morale": 0.3,
+    "communication": 0.5,
+}
+"""The most a field can gain from effects stacked on one target: each more of the same
+brings less (`diminishing`), so nothing stacks without limit. Losses count in full."""
+
+
+def diminishing(total: np.ndarray | float, cap: float) -> np.ndarray:
+    """What a stacked gain is worth: about the sum while it is small, never more than `cap`.
+    Losses (negative sums) are kept as they are."""
+    gain = cap * (1.0 - np.exp(-np.maximum(total, 0.0) / cap))
+    return np.where(np.asarray(total) > 0, gain, total)
+
+
+# What departments are rewarded on.
+
+MEASURE_WORK = {
+    "throughput": (1.1, 1.3, 0.8),
+    "handle_time": (1.15, 1.4, 0.7),
+    "utilisation": (1.05, 1.15, 0.9),
+    "right_first_time": (0.95, 0.75, 1.2),
+    "customer_outcome": (1.0, 0.8, 1.1),
+}
+"""How each measure shapes the way a department works: (capacity, defect chance, checks)
+multipliers. Rewarded on its own speed, a team rushes and waves work through; rewarded on
+right first time or on the customer's outcome, it slows a little and gets it right. A
+scenario's numbers describe a department under the measure it states, so only a change of
+measure moves them, by the ratio of the new multipliers to the stated ones."""
+
+MEASURE_PRIDE = 0.15
+"""How far a department's own score (0 to 1, see `people.own_scores`) above or below 0.8
+pulls its morale target: people feel what they are rewarded on."""
+
+# People.
+
+LEAVE_BELOW = 0.4
+"""Morale under which people start looking for another job."""
+
+LEAVE_AFTER = 3
+"""Turns in a row under `LEAVE_BELOW` after which some of a department's people leave."""
+
+LEAVE_SHARE = 0.12
+"""Share of a department's people (its capacity, and the training they carried) that leave
+at once."""
+
+REFILL = 0.1
+"""Share of the empty places (capacity under plan) filled each turn: hiring takes time, so a
+department that lost people is short for many turns."""
+
+# Money and the budget.
+
+BUDGET_UP = 0.85
+"""External satisfaction at or above which a scenario whose budget follows results gives one
+more to spend next turn."""
+
+BUDGET_DOWN = 0.65
+"""External satisfaction under which it gives one less (never less than one)."""

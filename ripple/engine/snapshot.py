@@ -8,10 +8,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ripple.engine.money import NO_MONEY, Money, ledger
 from ripple.engine.rules import DELIGHTED
 from ripple.engine.state import World
 from ripple.engine.trace import harm
 from ripple.scenario.model import handoff_key
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemView:
+    """One of a department's recurring problems. Players see only the known ones; the
+    debrief reveals the rest."""
+
+    id: str
+    name: str
+    defects: float
+    delay: float
+    known: bool
+    how: str
+    """How it came to light: 'asked', 'visited', 'traced' (or '' while hidden)."""
+    known_turn: int
+    fixing: int
+    """The turn it is gone from, while being fixed (0: nobody is fixing it)."""
+    fixed: bool
+    relief: float
+    """How much firefighting is holding its symptoms back this turn (0 to 1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +52,19 @@ class DepartmentView:
     failure_work: int
     total_processed: int
     total_defects_made: int
+    measure: str = "throughput"
+    score: float = 1.0
+    """Its own number this turn, 0 to 1, on the measure it is rewarded on."""
+    problems: tuple[ProblemView, ...] = ()
+    low_turns: int = 0
+    """Turns in a row its morale has been low enough for people to think of leaving."""
+    left: int = 0
+    """How many times people have left it."""
+
+    @property
+    def known_problems(self) -> tuple[ProblemView, ...]:
+        """The problems players know of."""
+        return tuple(p for p in self.problems if p.known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +80,14 @@ class HandoffView:
     caught: int
     lag: int
     communication: float
+    heard: float = 0.8
+    """The rating as last measured by asking the internal customer."""
+    heard_turn: int = 0
+    """The turn it was last asked (0: never)."""
+    said: str = ""
+    """What the internal customer said this turn, if asked."""
+    listening: bool = False
+    """True while the internal customer is being asked (this turn and any still to come)."""
 
     @property
     def key(self) -> str:
@@ -119,6 +161,10 @@ class Snapshot:
     active: tuple[str, ...]
     harm: tuple[tuple[str, str, float], ...] = ()
     """This turn's harm by root cause: (department, kind, weight), biggest first."""
+    money: Money = NO_MONEY
+    """This turn's money."""
+    money_total: Money = NO_MONEY
+    """The game's money so far."""
 
     def handoff(self, key: str) -> HandoffView:
         """The hand-off named `key` ('supplier->customer'); KeyError if there is none."""
@@ -166,6 +212,11 @@ def take_snapshot(
                 d.failure_processed.tolist(),
                 (d.total_processed + d.processed).tolist(),
                 (d.total_defects_made + d.defects_made).tolist(),
+                d.measure,
+                d.score.tolist(),
+                _problems(world),
+                d.low_turns.tolist(),
+                d.left.tolist(),
                 strict=True,
             )
         ),
@@ -181,6 +232,10 @@ def take_snapshot(
                 h.caught.tolist(),
                 h.effective_lag.tolist(),
                 h.effective_communication.tolist(),
+                h.heard.tolist(),
+                h.heard_turn.tolist(),
+                h.said,
+                (h.listen_until > turn).tolist(),
                 strict=True,
             )
         ),
@@ -210,7 +265,30 @@ def take_snapshot(
         report=report,
         active=tuple(sorted({e.name for e in world.effects if e.strength(turn + 1) > 0})),
         harm=turn_harm(world),
+        money=Money(*world.money[-1]) if world.money else NO_MONEY,
+        money_total=sum(ledger(world), NO_MONEY),
     )
+
+
+def _problems(world: World) -> list[tuple[ProblemView, ...]]:
+    """Each department's problems, in department order."""
+    p = world.departments.problems
+    views = [
+        ProblemView(
+            id=p.ids[i],
+            name=p.names[i],
+            defects=float(p.defects[i]),
+            delay=float(p.delay[i]),
+            known=bool(p.known[i]),
+            how=p.how[i],
+            known_turn=int(p.known_turn[i]),
+            fixing=int(p.fixing[i]),
+            fixed=bool(p.fixed[i]),
+            relief=float(p.relief[i]),
+        )
+        for i in range(len(p))
+    ]
+    return [tuple(views[i] for i in p.of(d).tolist()) for d in range(len(world.departments))]
 
 
 def turn_harm(world: World) -> tuple[tuple[str, str, float], ...]:

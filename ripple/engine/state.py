@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ripple.engine.effects import ActiveEffect
-from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START
+from ripple.engine.root_causes import Problems
+from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START, MEASURE_WORK
 from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario, handoff_key
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
@@ -40,10 +41,28 @@ class Departments:
         self.names = [d.name for d in ordered]
         self.index = {d: i for i, d in enumerate(self.ids)}
         self.capacity = np.array([d.capacity for d in ordered], dtype=float)
+        self.planned = self.capacity.copy()
+        """The capacity the scenario plans for: places left empty are filled toward it."""
         self.quality = np.array([d.quality for d in ordered], dtype=float)
         self.checks = np.array([d.checks for d in ordered], dtype=float)
         self.morale = np.array([d.morale for d in ordered], dtype=float)
+        self.problems = Problems(ordered)
+        load = np.bincount(self.problems.department, weights=self.problems.defects, minlength=n)
+        self.skill = np.maximum(0.0, 1.0 - self.quality - load)
+        """The defect chance that is down to skill, not to a recurring problem."""
+        self.measure = [d.measure for d in ordered]
+        self.score = np.ones(n)
+        """Each department's own number this turn, 0 to 1, on the measure it is rewarded on."""
+        self.low_turns = _zeros(n, np.int64)
+        self.left = _zeros(n, np.int64)
+        """How many times people left each department (each time a share of them)."""
         self.effective_capacity = self.capacity.copy()
+        self.stated_work = np.array([MEASURE_WORK[m] for m in self.measure])
+        """How each department works under the measure the scenario states: its stated
+        capacity, quality and checks are what it does under that measure."""
+        self.measure_work = np.ones((n, 3))
+        """(capacity, defect chance, checks) multipliers of a changed measure, against the
+        stated one: all 1 until somebody changes what a department is rewarded on."""
         self.effective_quality = self.quality.copy()
         self.effective_checks = self.checks.copy()
         self.morale_shift = _zeros(n)
@@ -94,6 +113,14 @@ class Handoffs:
         self.talk = np.ones(n)
         self.catch = _zeros(n)
         self.satisfaction = np.full(n, INTERNAL_SATISFACTION_START)
+        self.heard = np.full(n, INTERNAL_SATISFACTION_START)
+        """The rating as last measured by asking; stale between askings."""
+        self.heard_turn = _zeros(n, np.int64)
+        """The turn the rating was last measured (0: never asked)."""
+        self.listen_until = _zeros(n, np.int64)
+        """The last turn the internal customer is being asked (0: not asked)."""
+        self.said: list[str] = [""] * n
+        """What each internal customer said this turn, when asked."""
         self.handed = _zeros(n, np.int64)
         self.defective = _zeros(n, np.int64)
         self.waited = _zeros(n, np.int64)
@@ -108,6 +135,7 @@ class Handoffs:
 
     def new_turn(self) -> None:
         """Add this turn's counts to the totals and start counting afresh."""
+        self.said = [""] * len(self.keys)
         for turn, total in (
             (self.handed, self.total_handed),
             (self.defective, self.total_defective),
@@ -217,6 +245,8 @@ class World:
     turn_counts: Counters = field(default_factory=Counters)
     totals: Counters = field(default_factory=Counters)
     log: list[str] = field(default_factory=list)
+    money: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Per turn played: revenue, rework cost, complaints cost, revenue lost to churn."""
 
     def queued(self) -> np.ndarray:
         """Items waiting in each department's queue."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ripple.engine import Decision, Game, TurnReport
-from ripple.engine.policies import POLICIES
+from ripple.engine.policies import policy_named
 
 
 def play_out(
@@ -16,7 +16,7 @@ def play_out(
     injected: Sequence[Sequence[str]] = (),
 ) -> None:
     """Play `game` to its end: recorded decisions first, then the policy decides."""
-    choose = POLICIES[policy]
+    choose = policy_named(policy)
     while not game.over:
         turn = game.turn
         chosen = decisions[turn] if turn < len(decisions) else choose(game)

@@ -1,9 +1,10 @@
 """The standard menu of interventions, offered when a scenario does not write its own.
 
-It follows the habits of organisations that serve well: train and keep training, talk
-with internal customers, recognise people, fix root causes, cut red tape, hire for
-attitude, reward the right thing. Two items are tempting local optimisations that push
-problems downstream: that temptation is the point of the game.
+It follows the habits of organisations that serve well: ask internal customers what they
+need (talk, survey), go and see (visit), fix root causes once they are known, train,
+recognise people, hire for attitude, reward the right thing. Two items are tempting: a
+rework blitz relieves the symptoms of a problem it leaves in place, and pushing for
+throughput shrinks one queue by sending defects downstream.
 
 Every choice costs no more than the default budget of a turn, and every name is short
 enough to show in full on the play screen at 1024x768.
@@ -15,30 +16,64 @@ from ripple.scenario.model import Effects, Intervention
 
 STANDARD_MENU: tuple[Intervention, ...] = (
     Intervention(
+        id="talk",
+        name="Talk it through",
+        description="Ask the internal customer what it needs: for three turns it says what "
+        "went wrong and names the cause; defects fall and more are caught.",
+        cost=1,
+        target="handoff",
+        fade=0.1,
+        effects=Effects(communication=0.3, listen=3),
+        log="The two sides of {target} sat down together.",
+    ),
+    Intervention(
+        id="survey",
+        name="Survey internal customers",
+        description="Every internal customer rates its supplier this turn and says what "
+        "went wrong.",
+        cost=1,
+        target="everyone",
+        duration=1,
+        effects=Effects(listen=1),
+        log="Every internal customer was asked to rate the service it gets.",
+    ),
+    Intervention(
+        id="visit",
+        name="Visit the front line",
+        description="A senior manager works a shift there: every hidden problem comes to light.",
+        cost=1,
+        target="department",
+        duration=1,
+        effects=Effects(discover=True, morale=0.05),
+        log="A senior manager spent a shift at {target}.",
+    ),
+    Intervention(
+        id="fix",
+        name="Fix a root cause",
+        description="Fix the worst known problem for good, in two turns. Needs a known problem.",
+        cost=2,
+        target="department",
+        lag=2,
+        duration=1,
+        effects=Effects(fix=True),
+        log="{target} set out to fix a root cause.",
+    ),
+    Intervention(
         id="train",
         name="Train the team",
-        description="Skills training: fewer mistakes after two turns, fading unless refreshed.",
+        description="Skills training: fewer slips after two turns, fading unless refreshed. "
+        "It cannot fix a broken process.",
         cost=2,
         target="department",
         lag=2,
         fade=0.08,
-        effects=Effects(quality=0.05, morale=0.05),
+        effects=Effects(quality=0.04, morale=0.05),
         log="{target} started training.",
-    ),
-    Intervention(
-        id="talk",
-        name="Talk it through",
-        description="Two-way communication on a hand-off: fewer defects made, more caught early.",
-        cost=1,
-        target="handoff",
-        lag=1,
-        effects=Effects(communication=0.3),
-        log="The two sides of {target} sat down together.",
     ),
     Intervention(
         id="thank",
         name="Recognise and thank",
-        description="Say thank you for good work: morale rises.",
+        description="Say thank you for good work: morale rises for four turns, and people stay.",
         cost=1,
         target="department",
         duration=4,
@@ -46,45 +81,36 @@ STANDARD_MENU: tuple[Intervention, ...] = (
         log="{target} was thanked for its work.",
     ),
     Intervention(
-        id="fix",
-        name="Fix a root cause",
-        description="Stop working around a recurring problem: slow to pay off, but it lasts.",
-        cost=3,
-        target="department",
-        lag=3,
-        effects=Effects(quality=0.08),
-        log="{target} began fixing a root cause.",
-    ),
-    Intervention(
-        id="red_tape",
-        name="Cut red tape",
-        description="A senior manager works the hand-off for a while: it gets faster.",
-        cost=2,
-        target="handoff",
-        lag=1,
-        duration=4,
-        effects=Effects(lag=-1, communication=0.1),
-        log="A senior manager is cutting red tape on {target}.",
-    ),
-    Intervention(
         id="hire",
         name="Hire for attitude",
-        description="New people who care about the next person in line: more capacity, later.",
-        cost=3,
+        description="New people who care about the next person in line: more capacity in "
+        "three turns.",
+        cost=2,
         target="department",
-        lag=4,
+        lag=3,
         effects=Effects(capacity=0.2, morale=0.05),
         log="{target} is hiring.",
     ),
     Intervention(
         id="reward",
         name="Reward right first time",
-        description="Change a speed-only target into right-first-time: steadier, a bit slower.",
+        description="Reward the department on right first time instead of its own speed.",
         cost=2,
         target="department",
-        lag=1,
-        effects=Effects(quality=0.04, morale=0.05, capacity=-0.05),
-        log="{target} now rewards right first time.",
+        duration=1,
+        effects=Effects(measure="right_first_time", morale=0.05),
+        log="{target} is now rewarded on right first time.",
+    ),
+    Intervention(
+        id="blitz",
+        name="Rework blitz",
+        description="Everyone chases this turn's errors: fewer defects now, but the "
+        "problems behind them come back.",
+        cost=1,
+        target="department",
+        duration=1,
+        effects=Effects(relief=0.8, morale=-0.05),
+        log="{target} ran a rework blitz.",
     ),
     Intervention(
         id="overtime",
@@ -93,7 +119,7 @@ STANDARD_MENU: tuple[Intervention, ...] = (
         cost=1,
         target="department",
         duration=3,
-        effects=Effects(capacity=0.3, quality=-0.06, checks=-0.2, morale=-0.05),
+        effects=Effects(capacity=0.3, quality=-0.06, checks=-0.2, morale=-0.08),
         log="{target} is pushing for throughput.",
     ),
 )

@@ -49,6 +49,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+Measure = Literal[
+    "throughput", "handle_time", "utilisation", "right_first_time", "customer_outcome"
+]
+"""What a department can be rewarded on: its own numbers, or how its work turns out."""
+
+MEASURES: tuple[str, ...] = (
+    "throughput",
+    "handle_time",
+    "utilisation",
+    "right_first_time",
+    "customer_outcome",
+)
+"""Every measure, in the order the docs and the schema list them."""
+
+
+class RecurringProblem(Strict):
+    """A root cause that keeps making defects or eating time until it is fixed."""
+
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(
+        description="What the problem is, as the people who live with it say it."
+    )
+    defects: Share = Field(
+        0.0,
+        description="Chance per item that it adds a defect: part of the department's "
+        "1 - quality, not on top of it.",
+    )
+    delay: Annotated[float, Field(ge=0.0, le=0.9, allow_inf_nan=False)] = Field(
+        0.0, description="Share of the department's capacity it eats (work done twice, chasing)."
+    )
+    description: Text = ""
+
+
 class Department(Strict):
     """A team in the organisation: somebody's supplier and somebody's internal customer."""
 
@@ -65,6 +98,17 @@ class Department(Strict):
     description: Text = ""
     position: tuple[float, float] | None = Field(
         None, description="Optional [x, y] for the graph drawing, each from 0 to 1."
+    )
+    measure: Measure = Field(
+        "throughput",
+        description="What the department is rewarded on: throughput, handle_time, "
+        "utilisation, right_first_time or customer_outcome. It changes how the department "
+        "works and what its silo player buys.",
+    )
+    problems: list[RecurringProblem] | None = Field(
+        None,
+        description="Its recurring problems, hidden until discovered. Default: one problem "
+        "making half of its defects.",
     )
 
 
@@ -160,11 +204,39 @@ class Effects(Strict):
     demand: Annotated[float, Field(ge=-1.0, le=100.0, allow_inf_nan=False)] | None = Field(
         None, description="Relative change of a customer's demand: 0.5 is +50%."
     )
+    fix: bool | None = Field(
+        None,
+        description="Fix the department's worst known recurring problem for good, once the "
+        "lag has passed. Does nothing while none is known.",
+    )
+    relief: Share | None = Field(
+        None,
+        description="Firefighting: relieve the symptoms of the department's recurring problems "
+        "by this share now. The relief halves each turn and the problems come back.",
+    )
+    discover: bool | None = Field(
+        None, description="Bring the department's recurring problems to light (a visit)."
+    )
+    listen: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        None,
+        description="Turns the internal customer is asked: it rates the hand-off and says what "
+        "went wrong. On a department: every hand-off to its internal customers.",
+    )
+    measure: Measure | None = Field(
+        None, description="What the department is rewarded on from now on."
+    )
 
 
 TargetKind = Literal["department", "handoff", "everyone"]
 
 Difficulty = Literal["introductory", "intermediate", "advanced"]
+
+
+class Costs(Strict):
+    """What failure costs, in the same money as a customer's `value` per item."""
+
+    rework: Count = Field(0.5, description="Cost of each item sent back for rework.")
+    complaint: Count = Field(2.0, description="Cost of answering each complaint.")
 
 
 class Intervention(Strict):
@@ -271,6 +343,12 @@ class Scenario(Strict):
     turns: Annotated[int, Field(ge=1, le=10_000)]
     seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
     budget: Annotated[int, Field(ge=0, le=1000)] = Field(3, description="Budget per turn.")
+    budget_follows_results: bool = Field(
+        False,
+        description="Next turn's budget is one more after a turn that leaves customers "
+        "delighted, one less after a turn that leaves them unhappy.",
+    )
+    costs: Costs = Field(default_factory=lambda: Costs())
     departments: Annotated[list[Department], Field(min_length=1)]
     dependencies: list[Dependency] = Field(default_factory=list)
     customers: Annotated[list[Customer], Field(min_length=1)]
