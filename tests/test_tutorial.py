@@ -162,7 +162,7 @@ CITED = {
     "Caught downstream: rework": {"turn": 3, "sent back": 4},
     "Late, and wrong": {"turn": 5, "delivered": 27, "late": 9, "wrong": 11, "complaints": 11},
     "Complaints come back as work": {"turn": 5, "complaints": 11, "desk behind": True},
-    "It paid off": {"turn": 8, "wrong": 0, "complaints": 1, "satisfaction": 0.85, "rating": 0.84},
+    "It paid off": {"turn": 8, "wrong": 0, "complaints": 0, "satisfaction": 0.84, "rating": 0.79},
 }
 """What some callouts say happened, step by step: the game must show the same."""
 

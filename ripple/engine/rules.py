@@ -143,7 +143,7 @@ GAIN_CAPS = {
     "quality": 0.08,
     "checks": 0.3,
     "morale": 0.3,
-    "communication": 0.5,
+    "communication": 0.8,
 }
 """The most a field can gain from effects stacked on one target: each more of the same
 brings less (`diminishing`), so nothing stacks without limit. Losses count in full."""
