@@ -34,7 +34,7 @@ def start_event(world: World, event: Event, turn: int) -> None:
                 fade=0.0,
             )
         )
-    world.log.append(event.message or f"Event: {event.name}.")
+    world.log.append(("events", event.message or f"Event: {event.name}."))
 
 
 def due_events(world: World, events: list[Event], turn: int) -> list[Event]:

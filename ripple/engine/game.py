@@ -22,7 +22,7 @@ from ripple.engine.narrate import leavers, narrate
 from ripple.engine.people import rate_handoffs, refresh, update_morale
 from ripple.engine.rules import BUDGET_DOWN, BUDGET_UP
 from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot
-from ripple.engine.state import World, build_world
+from ripple.engine.state import SECTIONS, World, build_world
 from ripple.engine.voices import hear, trace_finds
 from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import Scenario, handoff_key
@@ -98,15 +98,16 @@ class Game:
             world.effects.extend(effects)
             intervention = self.menu.interventions[decision.intervention]
             target = self.menu.target_name(decision.target)
-            world.log.append(
-                (intervention.log or "{target}: " + intervention.name + ".").format(target=target)
+            said = (intervention.log or "{target}: " + intervention.name + ".").format(
+                target=target
             )
-            world.log.extend(begin_fixes(world, effects))
+            world.log.append(("decisions", said))
+            world.log.extend(("decisions", line) for line in begin_fixes(world, effects))
         for event in due_events(world, self.scenario.events, turn):
             start_event(world, event, turn)
         for event_id in inject:
             start_event(world, self.events[event_id], turn)
-        world.log.extend(start_acts(world, turn))
+        found = start_acts(world, turn)
         refresh(world, turn)
         arrive(world, turn)
         process(world, turn)
@@ -120,11 +121,18 @@ class Game:
         rate_handoffs(world)
         churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
         words = self.scenario.item
-        world.log.extend(narrate(world, turn, words, queued, churned))
-        world.log.extend(hear(world, turn, words))
-        world.log.extend(leavers(world, leaving))
+        customers, work = narrate(world, turn, words, queued, churned)
+        said = hear(world, turn, words)
         world.ripples += world.turn_ripples
-        world.log.extend(trace_finds(world, turn, words))
+        found += trace_finds(world, turn, words)
+        for section, lines in (
+            ("customers", customers),
+            ("voices", said),
+            ("people", leavers(world, leaving)),
+            ("found", found),
+            ("work", work),
+        ):
+            world.log.extend((section, line) for line in lines)
         account(world, self.scenario.costs)
         world.work.compact()
         report = self._report(world, turn)
@@ -172,7 +180,12 @@ class Game:
             complaints=sum(s.complaints for s in world.segments),
             satisfaction=self.satisfaction(),
             lead_time_sum=counts.lead_time_sum,
-            log=tuple(world.log),
+            log=tuple(line for _, line in world.log),
+            sections=tuple(
+                (section, tuple(line for part, line in world.log if part == section))
+                for section in SECTIONS
+                if any(part == section for part, _ in world.log)
+            ),
         )
 
     def satisfaction(self) -> float:

@@ -40,18 +40,20 @@ def _most_eventful(segments: list[Segment]) -> list[Segment]:
 
 def narrate(
     world: World, turn: int, words: ItemWords, queued: np.ndarray, churned: dict[str, float]
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """This turn in plain words, most telling first: what customers got and where their
-    harm started, what was sent back, who is behind, then what arrived. Events and decisions
-    are told before, what internal customers said after."""
+    harm started; then the work: what was sent back, who is behind, what arrived."""
     segments = _most_eventful(world.segments)
-    return [
+    customers = [
         *(line for s in segments for line in _customer_lines(world, words, s, churned)),
         *_origin_lines(world, turn, words),
+    ]
+    work = [
         *_rework_lines(world, words),
         *_backlog_lines(world, words, queued),
         *(_arrival_line(world, words, s) for s in segments if s.arrived),
     ]
+    return customers, work
 
 
 def _customer_lines(

@@ -130,6 +130,9 @@ class TurnReport:
     satisfaction: float
     lead_time_sum: int
     log: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The log by part, in the order told: (section, lines) for each part with lines (see
+    `ripple.engine.state.SECTIONS`)."""
 
     def as_dict(self) -> dict[str, int | float]:
         """The report's numbers (not its log) under the names of the JSON output."""

@@ -26,6 +26,11 @@ HARM_WORDS = {"late": "late", "defective": "with a defect", "lost": "given up on
 
 LATE, DEFECTIVE, LOST = range(3)
 
+SECTIONS = ("decisions", "events", "customers", "voices", "people", "found", "work")
+"""The parts of a turn's log, in the order they are told: what was decided, what happened,
+what reached customers and where its harm started, what internal customers said, who left,
+what problems came to light or were fixed, and how the work went."""
+
 
 def _zeros(n: int, dtype: type = float) -> np.ndarray:
     return np.zeros(n, dtype=dtype)
@@ -244,7 +249,8 @@ class World:
     effects: list[ActiveEffect] = field(default_factory=list)
     turn_counts: Counters = field(default_factory=Counters)
     totals: Counters = field(default_factory=Counters)
-    log: list[str] = field(default_factory=list)
+    log: list[tuple[str, str]] = field(default_factory=list)
+    """This turn's log: (section, line), in the order told (see `SECTIONS`)."""
     money: list[tuple[float, float, float, float]] = field(default_factory=list)
     """Per turn played: revenue, rework cost, complaints cost, revenue lost to churn."""
 

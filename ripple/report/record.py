@@ -24,8 +24,13 @@ def play_out(
 
 
 def turn_record(report: TurnReport) -> dict[str, Any]:
-    """One turn as the JSON tells it: its numbers, then its log in plain words."""
-    return {**report.as_dict(), "log": list(report.log)}
+    """One turn as the JSON tells it: its numbers, then its log in plain words, whole and by
+    part (decisions, events, customers, voices, people, found, work)."""
+    return {
+        **report.as_dict(),
+        "log": list(report.log),
+        "story": {section: list(lines) for section, lines in report.sections},
+    }
 
 
 def record(game: Game, policy: str) -> dict[str, Any]:

@@ -29,8 +29,8 @@ MOODS: dict[str, tuple[str, str]] = {
 """Each customer mood's icon and palette colour: the icon and the word carry it, not colour."""
 
 LEGENDS = (
-    "Bars: queue · quality · morale    % on a hand-off: internal customer satisfaction",
-    "Bars: queue · quality · morale    %: internal customer satisfaction",
+    "Bars: queue · quality · morale    % on a hand-off: its internal customer's rating, ? unasked",
+    "Bars: queue · quality · morale    %: internal customer's rating, ? unasked",
     "Bars: queue, quality, morale · %: how the next team rates it",
 )
 """What the graph's bars and numbers mean, longest first: the longest that fits is shown."""
@@ -50,9 +50,12 @@ def highlight(
         outline(surface, rect, colour, theme.line * (3 if chosen else 2), radius=radius)
 
 
-def rating_colour(theme: Theme, share: float) -> Colour:
-    """Good, middling or poor service, as the palette colours it."""
+def rating_colour(theme: Theme, share: float | None) -> Colour:
+    """Good, middling or poor service, as the palette colours it; muted when the internal
+    customer was never asked."""
     palette = theme.palette
+    if share is None:
+        return palette.muted
     if share >= 0.8:
         return palette.good
     return palette.warn if share >= 0.6 else palette.bad
@@ -225,14 +228,24 @@ class GraphView:
             )
             highlight(surface, theme, chip, key == focus, key in lit)
             inner = chip.inflate(-2 * theme.line - 2, -2 * theme.line)
-            label = theme.label(f"{rating:.0%}", inner.width, inner.height, 0.85, face="bold")
+            said = "?" if rating is None else f"{rating:.0%}"
+            label = theme.label(said, inner.width, inner.height, 0.85, face="bold")
             draw_label(surface, theme, label, chip.center, anchor="center")
 
     @staticmethod
-    def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float]:
-        """Every hand-off's internal customer satisfaction, `t` of the way through the turn."""
-        was = {h.key: h.satisfaction for h in before.handoffs}
-        return {h.key: mix(was[h.key], h.satisfaction, t) for h in after.handoffs}
+    def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float | None]:
+        """Every hand-off's internal customer satisfaction as last heard, `t` of the way
+        through the turn: None where the internal customer was never asked (players see
+        only what they asked for)."""
+        was = {h.key: h for h in before.handoffs}
+        return {
+            h.key: None
+            if not h.heard_turn
+            else h.heard
+            if not was[h.key].heard_turn
+            else mix(was[h.key].heard, h.heard, t)
+            for h in after.handoffs
+        }
 
     def _draw_link(
         self,
@@ -240,14 +253,14 @@ class GraphView:
         theme: Theme,
         key: str,
         link: Link,
-        rating: float,
+        rating: float | None,
         focus: str | None,
         lit: frozenset[str],
     ) -> None:
         colour = rating_colour(theme, rating)
         width = theme.line * (4 if key == focus or key in lit else 2)
         points = link.points()
-        if rating < 0.6:
+        if rating is not None and rating < 0.6:
             for a, b in itertools.pairwise(points):
                 dashed(surface, colour, a, b, width, theme.unit)
         else:

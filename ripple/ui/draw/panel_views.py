@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ripple.engine import Ripple, figures
+from ripple.engine.snapshot import DepartmentView, ProblemView
 from ripple.engine.state import HARM_WORDS
 from ripple.play.saved_games import plural
 from ripple.play.session import Session
@@ -190,12 +191,12 @@ def status_view(scene: PlayScene) -> StatusView:
     demands = [demand.get(c.id, 0.0) for c in customers]
     satisfaction = figures.external_satisfaction([c.satisfaction for c in customers], demands)
     lost = figures.churn([c.remaining for c in customers], demands)
-    internal = figures.internal_satisfaction([h.satisfaction for h in after.handoffs])
+    internal = figures.internal_satisfaction([h.heard for h in after.handoffs if h.heard_turn])
     entries += [
         (f"Customers {satisfaction:.0%}", satisfaction),
         (f"Complaints {sum(c.complaints for c in customers)}", None),
         (f"Churn {lost:.0%}", None),
-        (f"Internal {internal:.0%}" if internal is not None else "Internal -", None),
+        (f"Internal {internal:.0%}" if internal is not None else "Internal ?", None),
     ]
     return StatusView(title, tuple(entries), lead)
 
@@ -302,12 +303,20 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
             f"got {d.sent_back} back for rework",
             "internal customers: " + (", ".join(customers) or "none (serves customers directly)"),
             "depends on: " + (", ".join(suppliers) or "nobody inside"),
+            f"rewarded on {MEASURE_WORDS[d.measure]}: its own number {d.score:.0%}",
+            *_problem_lines(d),
             *_ripple_lines(session, session.ripples(department=key)[:3], "Ripples it started:"),
         ]
     if kind == "handoff":
         h = after.handoff(key)
+        heard = (
+            f"internal customer satisfaction {h.heard:.0%} (asked on turn {h.heard_turn})"
+            if h.heard_turn
+            else "internal customer satisfaction: not asked yet (talk, or a survey)"
+        )
         return f"{menu.target_name(h.supplier)} → {menu.target_name(h.customer)}", [
-            f"internal customer satisfaction {h.satisfaction:.0%}",
+            heard,
+            *([f"it said: {h.said}"] if h.said else []),
             f"this turn: {h.handed} handed on, {h.defective} with defects, {h.caught} sent back",
             f"in transit {h.in_transit}, lag {h.lag} turn(s), communication {h.communication:.0%}",
         ]
@@ -320,6 +329,36 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
     ]
     ripples = session.ripples(customer=key)[:3]
     return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
+
+
+MEASURE_WORDS = {
+    "throughput": "throughput",
+    "handle_time": "handle time",
+    "utilisation": "utilisation",
+    "right_first_time": "right first time",
+    "customer_outcome": "the customer's outcome",
+}
+"""How each measure a department is rewarded on reads on screen."""
+
+
+def _problem_lines(d: DepartmentView) -> list[str]:
+    """What is known of the department's recurring problems, and who left it."""
+    known = d.known_problems
+    if not known:
+        lines = ["recurring problems: none known yet (ask its internal customers, or visit)"]
+    else:
+        lines = ["recurring problems: " + "; ".join(_problem_words(p) for p in known)]
+    if d.left:
+        lines.append(f"people left it {plural(d.left, 'time', 'times')} (morale was low)")
+    return lines
+
+
+def _problem_words(p: ProblemView) -> str:
+    if p.fixed:
+        return f"{p.name} (fixed)"
+    if p.fixing:
+        return f"{p.name} (being fixed, gone turn {p.fixing})"
+    return f"{p.name} (found: {p.how})"
 
 
 def _ripple_lines(session: Session, ripples: list[Ripple], heading: str) -> list[str]:
