@@ -81,8 +81,8 @@ def test_the_scoreboard_the_debrief_the_export_and_simulate_agree_every_turn(
         assert board["Churn"][0] == f"Churn {lost:.0%}"
         heard = [h.heard for h in snapshot.handoffs if h.heard_turn]
         internal = figures.internal_satisfaction(heard)
-        shown = f"Internal {internal:.0%}" if internal is not None else "Internal ?"
-        assert board["Internal"][0] == shown, "as last heard, by asking"
+        told = f"Internal {internal:.0%}" if internal is not None else "Internal ?"
+        assert board["Internal"][0] == told, "as last heard, by asking"
 
     got = figures.game_outcomes(game)
     summary = dict(outcomes(game))
