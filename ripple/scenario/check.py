@@ -45,6 +45,7 @@ def check_meaning(
     _check_ids(parts, report)
     _check_dependencies(parts, report)
     _check_customers(parts, report)
+    _check_problems(parts, report)
     _check_interventions(parts, report)
     _check_events(parts, report)
     check_tutorial(parts, report)
@@ -144,7 +145,53 @@ def _check_customers(parts: Parts, report: Report) -> None:
             after_the_end(report, at, change.turn, parts.turns)
 
 
+def _check_problems(parts: Parts, report: Report) -> None:
+    """A department's recurring problems have their own ids and make no more defects than
+    the department makes in all."""
+    for index, department in parts.departments:
+        problems = department.problems or []
+        here = ("departments", index, "problems")
+        seen: set[str] = set()
+        for number, problem in enumerate(problems):
+            if problem.id in seen:
+                at = (*here, number, "id")
+                report.error(at, f"{report.name(at)}: the id '{problem.id}' is used twice")
+            seen.add(problem.id)
+        defects = sum(p.defects for p in problems)
+        if defects > 1.0 - department.quality + 1e-9:
+            report.error(
+                here,
+                f"{report.name(here)}: their defects add up to {defects:.3g}, more than the "
+                f"{1.0 - department.quality:.3g} this department makes in all (1 - quality); "
+                "lower them, or lower quality",
+            )
+        delay = sum(p.delay for p in problems)
+        if delay > 0.9:
+            report.error(
+                here,
+                f"{report.name(here)}: together they eat {delay:.0%} of the capacity; keep "
+                "their delay under 0.9 in all",
+            )
+
+
+ONE_DEPARTMENT = ("fix", "discover", "relief", "measure")
+"""Effects that act on one department: on a hand-off they would do nothing."""
+
+
 def _check_interventions(parts: Parts, report: Report) -> None:
+    for index, intervention in parts.interventions:
+        acts = [k for k in ONE_DEPARTMENT if getattr(intervention.effects, k) not in (None, False)]
+        if acts and intervention.target == "handoff":
+            at = ("interventions", index, "effects", acts[0])
+            report.error(
+                at,
+                f"{report.name(at)} acts on a department, but this intervention's target is "
+                "'handoff'; set target: department (or everyone)",
+            )
+    _check_only(parts, report)
+
+
+def _check_only(parts: Parts, report: Report) -> None:
     """`only` lists departments or hand-offs that exist, matching the intervention's target."""
     for index, intervention in parts.interventions:
         if intervention.only is None:
@@ -193,6 +240,13 @@ def _check_events(parts: Parts, report: Report) -> None:
         elif event.turn is not None:
             after_the_end(report, (*here, "turn"), event.turn, parts.turns)
         _check_event_target(report, (*here, "target"), event.target, parts)
+        if event.effects.fix:
+            at = (*here, "effects", "fix")
+            report.error(
+                at,
+                f"{report.name(at)}: only a decision can fix a problem; remove fix, or offer "
+                "it as an intervention",
+            )
 
 
 def _check_event_target(report: Report, location: Location, target: str, parts: Parts) -> None:
