@@ -57,3 +57,26 @@ def test_tab_and_the_question_mark_are_read_as_the_card_says() -> None:
     [(question, keys)] = [(label, keys) for label, _, keys in _BINDINGS if "?" in label]
     assert pressed(pygame.K_SLASH, mod=pygame.KMOD_LSHIFT, unicode="?") == intents.Help()
     assert set(keys.values()) == {intents.Help()}, question
+
+
+def test_l_tells_the_whole_turn_and_the_card_says_so() -> None:
+    assert pressed(pygame.K_l) == intents.TurnStory()
+    [meaning] = [meaning for label, meaning in KEY_HELP if label == "L"]
+    assert "whole last turn" in meaning and "Esc" in meaning
+
+
+def test_the_key_card_fits_at_1024x768_even_on_a_projector() -> None:
+    """Every key and its whole meaning, at a size read from the back of a room."""
+    from ripple.ui.app import App
+    from ripple.ui.scenes.overlay import HelpOverlay, key_columns
+
+    for projector in (False, True):
+        app = App((1024, 768), sound=False, projector=projector)
+        help_card = HelpOverlay(app)
+        app.push(help_card)
+        scale, columns = key_columns(app.theme, help_card.keys)
+        shown = [row for column in columns for row in column]
+        assert [key for key, _ in shown] == [key for key, _ in KEY_HELP], "a key is left off"
+        for (_, lines), (_, meaning) in zip(shown, KEY_HELP, strict=True):
+            assert " ".join(lines) == meaning, "a meaning is cut"
+        assert scale >= 0.8, f"the keys are too small to read ({scale})"

@@ -28,6 +28,15 @@ def settle(pilot: Pilot, scene: PlayScene) -> None:
     pilot.until(lambda: not scene.session.resolving and not scene.animating)
 
 
+def highlight(pilot: Pilot, scene: PlayScene, intervention: str) -> None:
+    """Move the menu's highlight down to `intervention` by keyboard, wherever the scenario
+    lists it."""
+    names = [item.name for item in scene.menu.items]
+    assert intervention in names, names
+    while scene.menu.current is None or scene.menu.current.name != intervention:
+        pilot.press(pygame.K_DOWN)
+
+
 def test_a_whole_game_by_keyboard_alone(app: App) -> None:
     pilot = Pilot(app)
     pilot.press(pygame.K_RETURN)
@@ -35,7 +44,7 @@ def test_a_whole_game_by_keyboard_alone(app: App) -> None:
     scene = app.top
     assert isinstance(scene, PlayScene)
     turns = scene.session.game.turns
-    pilot.press(pygame.K_DOWN)
+    highlight(pilot, scene, "talk")
     for turn in range(turns):
         pilot.press(pygame.K_RETURN)
         assert scene.targeting is not None and scene.targeting.id == "talk"
@@ -90,6 +99,7 @@ def test_choices_can_be_taken_back_and_the_budget_is_kept(app: App) -> None:
     pilot.press(pygame.K_RETURN)
     scene = app.top
     assert isinstance(scene, PlayScene)
+    highlight(pilot, scene, "train")
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
     assert scene.session.budget_left == 1
@@ -132,6 +142,7 @@ def test_every_turn_is_autosaved_and_can_be_continued(app: App, tmp_path: Path) 
     pilot.press(pygame.K_RETURN)
     scene = app.top
     assert isinstance(scene, PlayScene)
+    highlight(pilot, scene, "train")
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_e)

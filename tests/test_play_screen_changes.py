@@ -1,7 +1,8 @@
 """What the play screen shows changes the moment the game does: the timer, pausing, hidden
 scores, a banner and a team switch each change the pixels; workshop turns say whose turn is
 on screen; the title's highlight stays put until a hand moves the mouse; a click on nothing
-closes the inspect card; games and packs never overwrite each other's files."""
+closes the inspect card; opening the turn's story redraws the frame once and closing it
+brings the graph back; games and packs never overwrite each other's files."""
 
 from __future__ import annotations
 
@@ -213,10 +214,44 @@ def test_the_turn_log_keeps_sentences_whole_and_counts_the_rest(
 
     monkeypatch.setattr(panels, "blit", noting)
     sentences = tuple(f"Turn 5: sentence {n} " + "and so on " * 14 + "end." for n in range(6))
-    panels.draw_log(app.screen, app.theme, pygame.Rect(0, 668, 1024, 100), LogView("", sentences))
-    told = [text for text in drawn if not text.endswith("more")]
+    hint = "L: the whole turn"
+    strip = pygame.Rect(0, 668, 1024, 100)
+    panels.draw_log(app.screen, app.theme, strip, LogView("", sentences, hint))
+    told = drawn[:-2]
     assert told and not any(text.endswith("…") for text in told), told
     assert " ".join(told).startswith(sentences[0]), "the first sentence is not whole"
     shown = sum(1 for n in range(len(sentences)) if f"sentence {n} " in " ".join(told))
     assert 0 < shown < len(sentences) and " ".join(told).endswith("end.")
-    assert drawn[-1] == f"+{len(sentences) - shown} more", drawn
+    assert drawn[-2:] == [f"+{len(sentences) - shown} more · ", hint], drawn
+    drawn.clear()
+    panels.draw_log(app.screen, app.theme, strip, LogView("", sentences[:1], hint))
+    assert drawn[-1] == hint, "the hint is missing when every sentence fits"
+    assert not any(text.startswith("+") for text in drawn), "counted more than there was"
+
+
+def test_opening_the_story_changes_the_frame_and_closing_it_brings_the_frame_back() -> None:
+    app, pilot, scene = open_game()
+    scene.session.end_turn()
+    pilot.until(lambda: not scene.session.resolving and not scene.animating)
+    pilot.frames(2)
+    drawn: list[object] = []
+    original = scene._draw_still
+
+    def counting(surface: pygame.Surface, view: object) -> None:
+        drawn.append(view)
+        original(surface, view)  # type: ignore[arg-type]
+
+    scene._draw_still = counting  # type: ignore[method-assign]
+    closed = frame(app)
+    pilot.press(pygame.K_l)
+    opened = frame(app)
+    assert len(drawn) == 1 and opened != closed, "L did not redraw the still frame"
+    pilot.frames(30)
+    assert len(drawn) == 1, "an open story was drawn again with nothing changed"
+    pilot.press(pygame.K_s)
+    assert len(drawn) == 2 and frame(app) != opened, "hiding the scores left the frame as it was"
+    pilot.press(pygame.K_s)
+    assert frame(app) == opened
+    pilot.press(pygame.K_l)
+    assert frame(app) == closed, "closing the story did not bring the graph back"
+    scene.session.close()

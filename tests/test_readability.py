@@ -1,7 +1,8 @@
 """Read from the back of a room: at 1024x768, and in projector mode, no label of the shipped
 scenarios is cut short (the decisions and targets lists, the department boxes, the customers,
-the reflection page), highlights and the tutorial's ring never cover words, and moving work
-is big enough to see and never bunches."""
+the turn's story on every page, the money, what internal customers said, the reflection
+page), highlights and the tutorial's ring never cover words, and moving work is big enough
+to see and never bunches."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from ripple.play.session import Session
 from ripple.report.record import play_out
 from ripple.scenario.load import load_scenario
 from ripple.ui.app import App
-from ripple.ui.draw import flow
+from ripple.ui.draw import flow, panels, story
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.charts import Canvas
 from ripple.ui.pilot import Pilot
@@ -117,6 +118,115 @@ def test_no_line_of_the_reflection_page_is_cut(name: str, mode: str) -> None:
             draw_reflection(canvas, area, game, chosen, "", False)
             cut = [w for w in canvas.words if ELLIPSIS in w]
             assert not cut, f"{name} ({mode}, {policy}, {chosen}): cut short: {cut[:3]}"
+
+
+def played(name: str, projector: bool, policy: str, turns: int) -> tuple[PlayScene, Pilot]:
+    """The play screen of a shipped scenario at 1024x768, `turns` chosen as `policy` would."""
+    app = App(SIZE, sound=False, projector=projector)
+    assert start_game(app, SCENARIOS / f"{name}.yaml") == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot = Pilot(app)
+    for _ in range(turns):
+        for decision in POLICIES[policy](scene.session.game):
+            scene.session.choose(decision)
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not scene.session.resolving and not scene.animating)
+    pilot.frames(2)
+    return scene, pilot
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_turns_story_reads_whole_on_every_page(
+    name: str, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The story panel (L) after a turn that tells a lot (a silo player's): on every page,
+    nothing cut, nothing outside the panel, no two lines over each other, nothing smaller
+    than the floor (the story itself no smaller than its smallest size), and every line of
+    the turn told."""
+    drawn: list[tuple[str, float, pygame.Rect]] = []
+    blit = story.blit
+
+    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
+        rect = blit(surface, theme, text, *a, **k)
+        drawn.append((text, k.get("scale", 1.0), rect))
+        return rect
+
+    monkeypatch.setattr(story, "blit", noting)
+    scene, pilot = played(name, MODES[mode], "silo", 4)
+    report = scene.session.after.report
+    assert report is not None
+    pilot.press(pygame.K_l)
+    view = story.StoryView("", story.story_parts(report.sections))
+    laid = story.lay_out(scene.theme, scene.story, view)
+    assert laid.scale >= story.SCALES[-1]
+    told: list[str] = []
+    for page in range(len(laid.pages)):
+        assert scene.story_page == page
+        texts = [t for t in drawn if t[0]]
+        assert texts, f"{name} ({mode}): page {page + 1} drew nothing"
+        where = f"{name} ({mode}), page {page + 1} of {len(laid.pages)}"
+        cut = [t for t, _, _ in texts if t.endswith(ELLIPSIS)]
+        assert not cut, f"{where}: cut short: {cut}"
+        out = [t for t, _, r in texts if not scene.story.contains(r)]
+        assert not out, f"{where}: outside the panel: {out}"
+        small = [t for t, size, _ in texts if size < FLOOR]
+        assert not small, f"{where}: smaller than the floor: {small}"
+        over = [(a[0], b[0]) for a, b in itertools.combinations(texts, 2) if a[2].colliderect(b[2])]
+        assert not over, f"{where}: lines over each other: {over[:2]}"
+        told += [t for t, _, _ in texts]
+        drawn.clear()
+        pilot.press(pygame.K_DOWN)
+    text = " ".join(told)
+    for _, lines in report.sections:
+        missing = [line for line in lines if f"· {line}" not in text]
+        assert not missing, f"{name} ({mode}): not told: {missing}"
+    scene.session.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_money_and_what_internal_customers_said_read_whole(
+    name: str, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After each of a customer-minded player's first turns (who asks internal customers):
+    the money under the customers whole and inside its place; each bubble of what an
+    internal customer said whole, in the graph, hiding no department, chip, customer or
+    other bubble."""
+    laid: list[tuple[Label, pygame.Rect]] = []
+    draw_label = panels.draw_label
+
+    def noting(surface: pygame.Surface, theme: Theme, label: Label, *a: Any, **k: Any) -> Any:
+        rect = draw_label(surface, theme, label, *a, **k)
+        laid.append((label, rect))
+        return rect
+
+    monkeypatch.setattr(panels, "draw_label", noting)
+    scene, pilot = played(name, MODES[mode], "customer", 0)
+    for turn in range(1, 5):
+        for decision in POLICIES["customer"](scene.session.game):
+            scene.session.choose(decision)
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not scene.session.resolving and not scene.animating)
+        laid.clear()
+        pilot.press(pygame.K_s)
+        pilot.press(pygame.K_s)  # the money drawn again, noted
+        where = f"{name} ({mode}), turn {turn}"
+        assert laid, f"{where}: no money drawn"
+        cut = [" ".join(label.lines) for label, _ in laid if label.cut]
+        assert not cut, f"{where}: money cut short: {cut}"
+        out = [" ".join(label.lines) for label, r in laid if not scene.money.contains(r)]
+        assert not out, f"{where}: money outside its place: {out}"
+        graph = scene.graph
+        taken = [*graph.nodes.values(), *graph.chips.values(), *graph.customers.values()]
+        bubbles = graph.said(scene.theme, scene.session.after)
+        for k, bubble in enumerate(bubbles):
+            assert not bubble.label.cut, f"{where}: said cut short: {bubble.label.lines}"
+            assert graph.room.contains(bubble.box), f"{where}: said outside the graph"
+            others = taken + [b.box for b in bubbles[k + 1 :]]
+            assert bubble.box.collidelist(others) < 0, f"{where}: said hides {bubble.key}'s view"
+    scene.session.close()
 
 
 def test_a_label_shrinks_then_wraps_and_is_cut_only_as_a_last_resort() -> None:

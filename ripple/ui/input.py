@@ -32,6 +32,7 @@ _BINDINGS: tuple[tuple[str, str, dict[int, i.Intent]], ...] = (
         {pygame.K_BACKSPACE: i.Remove(), pygame.K_DELETE: i.Remove()},
     ),
     ("Tab / Shift+Tab", "inspect the next / previous thing on the graph", {}),
+    ("L", "the whole last turn, part by part (L or Esc closes it)", {pygame.K_l: i.TurnStory()}),
     ("H", "a hint: where most harm started, and what would help", {pygame.K_h: i.AskHint()}),
     ("W", "what if: go back to an earlier turn and choose differently", {pygame.K_w: i.WhatIf()}),
     (

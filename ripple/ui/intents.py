@@ -149,6 +149,11 @@ class AskHint(Intent):
 
 
 @dataclass(frozen=True, slots=True)
+class TurnStory(Intent):
+    """L: the whole last turn told part by part, over the graph (L again closes it)."""
+
+
+@dataclass(frozen=True, slots=True)
 class WhatIf(Intent):
     """W: rewind to an earlier turn and play on differently, keeping the first timeline to
     compare with."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -16,7 +17,7 @@ from ripple.engine import Snapshot
 from ripple.engine.snapshot import CustomerView, DepartmentView
 from ripple.scenario.model import Scenario, handoff_key
 from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
-from ripple.ui.theme import Colour, Theme
+from ripple.ui.theme import Colour, Label, Theme
 from ripple.ui.widgets import bar, blit, draw_label, outline, panel
 
 MOODS: dict[str, tuple[str, str]] = {
@@ -37,6 +38,20 @@ LEGENDS = (
 
 BARS_LEAST = 3 * 9
 """Height a department's three bars need at the least, in pixels: a title never takes it."""
+
+SAID_SCALE = 0.8
+"""The size of what an internal customer said, in its bubble by the hand-off's rating."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """What an internal customer said this turn, laid out in a bubble beside its hand-off's
+    rating chip: `tail` is the point on the chip's edge the bubble points at."""
+
+    key: str
+    box: pygame.Rect
+    label: Label
+    tail: tuple[int, int]
 
 
 def highlight(
@@ -83,10 +98,13 @@ class GraphView:
         self.links: dict[str, Link] = {}
         self.chips: dict[str, pygame.Rect] = {}
         self.customers: dict[str, pygame.Rect] = {}
+        self.room = pygame.Rect(0, 0, 0, 0)
+        """The graph's area above its legend: where what internal customers said may go."""
 
     def place(self, area: pygame.Rect, column: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
         """Work out every rectangle; returns the hotspots (dept:, handoff:, customer:)."""
         area = pygame.Rect(area.x, area.y, area.width, area.height - theme.unit)
+        self.room = area
         linked = {d.supplier for d in self.scenario.dependencies}
         linked |= {d.customer for d in self.scenario.dependencies}
         loose = [d.id for d in self.scenario.departments if d.id not in linked]
@@ -231,6 +249,59 @@ class GraphView:
             said = "?" if rating is None else f"{rating:.0%}"
             label = theme.label(said, inner.width, inner.height, 0.85, face="bold")
             draw_label(surface, theme, label, chip.center, anchor="center")
+
+    def said(self, theme: Theme, after: Snapshot) -> list[Said]:
+        """What each internal customer asked this turn said ("6 wrong · 3 late"), each in a
+        bubble beside its hand-off's rating chip where it hides no department, customer, chip
+        or other bubble; one that has no such place is left to the inspect card and the
+        turn's story."""
+        pad = max(3, theme.unit // 4)
+        gap = max(4, theme.unit // 3)
+        taken = [*self.nodes.values(), *self.chips.values(), *self.customers.values()]
+        bubbles: list[Said] = []
+        for handoff in after.handoffs:
+            chip = self.chips.get(handoff.key)
+            if not handoff.said or chip is None:
+                continue
+            words = handoff.said.replace(", ", " · ")
+            high = theme.leading(SAID_SCALE) + theme.size(SAID_SCALE)  # two lines at most
+            label = theme.label(words, round(theme.unit * 7), high, SAID_SCALE)
+            if label.cut:
+                continue
+            wide = max(theme.width(line, label.scale) for line in label.lines)
+            lines = theme.leading(label.scale) * len(label.lines)
+            box = pygame.Rect(0, 0, wide + 2 * pad, lines + pad)
+            for place in _beside_chip(chip, box, gap):
+                if self.room.contains(place) and place.collidelist(taken) < 0:
+                    taken.append(place)
+                    tail = _nearest(chip, place.center)
+                    bubbles.append(Said(handoff.key, place, label, tail))
+                    break
+        return bubbles
+
+    def draw_said(self, surface: pygame.Surface, theme: Theme, after: Snapshot) -> None:
+        """The bubbles of what internal customers said this turn (see `said`)."""
+        palette = theme.palette
+        for bubble in self.said(theme, after):
+            box = bubble.box
+            base = _nearest(box, bubble.tail)
+            side = max(3, theme.unit // 4)
+            along = (0, side) if base[0] in (box.left, box.right - 1) else (side, 0)
+            tail = [
+                (base[0] - along[0], base[1] - along[1]),
+                bubble.tail,
+                (base[0] + along[0], base[1] + along[1]),
+            ]
+            pygame.draw.polygon(surface, palette.muted, tail)
+            panel(
+                surface,
+                box,
+                palette.raised,
+                radius=box.height // 3,
+                edge=palette.muted,
+                width=theme.line,
+            )
+            draw_label(surface, theme, bubble.label, box.center, anchor="center")
 
     @staticmethod
     def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float | None]:
@@ -414,3 +485,35 @@ class GraphView:
             colour=theme.palette.muted,
             anchor="bottomleft",
         )
+
+
+def _beside_chip(chip: pygame.Rect, box: pygame.Rect, gap: int) -> list[pygame.Rect]:
+    """Where a bubble of `box`'s size may go by `chip`, best first: right, left, below, above
+    (centred, then flush with either end of the chip), then off its corners."""
+    spots = (
+        ("midleft", (chip.right + gap, chip.centery)),
+        ("midright", (chip.left - gap, chip.centery)),
+        ("midtop", (chip.centerx, chip.bottom + gap)),
+        ("midbottom", (chip.centerx, chip.top - gap)),
+        ("topright", (chip.right, chip.bottom + gap)),
+        ("topleft", (chip.left, chip.bottom + gap)),
+        ("bottomright", (chip.right, chip.top - gap)),
+        ("bottomleft", (chip.left, chip.top - gap)),
+        ("topleft", (chip.right + gap, chip.bottom)),
+        ("topright", (chip.left - gap, chip.bottom)),
+        ("bottomleft", (chip.right + gap, chip.top)),
+        ("bottomright", (chip.left - gap, chip.top)),
+    )
+    places = []
+    for handle, point in spots:
+        place = box.copy()
+        setattr(place, handle, point)
+        places.append(place)
+    return places
+
+
+def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
+    """The point of `rect` nearest `point`."""
+    x = max(rect.left, min(rect.right - 1, point[0]))
+    y = max(rect.top, min(rect.bottom - 1, point[1]))
+    return x, y

@@ -19,6 +19,7 @@ from ripple.engine.snapshot import DepartmentView, ProblemView
 from ripple.engine.state import HARM_WORDS
 from ripple.play.saved_games import plural
 from ripple.play.session import Session
+from ripple.ui.draw.story import HEADINGS, StoryView, story_parts
 from ripple.ui.widgets import ListView
 
 if TYPE_CHECKING:
@@ -72,11 +73,24 @@ class DecisionsView:
 
 @dataclass(frozen=True)
 class LogView:
-    """The turn log: the message for the player (in the warning colour), then the turn's
-    lines in plain words."""
+    """The turn log strip: the message for the player (in the warning colour), then the
+    turn's most telling lines in plain words, and how to read the whole turn."""
 
     said: str
     lines: tuple[str, ...]
+    hint: str = ""
+    """Where the whole turn is told (the story, L): "" before there is a turn to tell."""
+
+
+@dataclass(frozen=True)
+class MoneyView:
+    """This turn's money, under the external customers: what came in and what failure cost."""
+
+    heading: str
+    earned: str
+    lost: str
+    detail: tuple[str, ...]
+    """What the failure was: rework and complaints."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,8 @@ class StillView:
     lit: frozenset[str]
     card: CardView | None
     banner: str
+    money: MoneyView | None = None
+    story: StoryView | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,10 @@ class Places:
     chips: tuple[pygame.Rect, ...]
     """The hand-offs' rating labels."""
     customers: tuple[pygame.Rect, ...]
+    money: pygame.Rect
+    """This turn's money, under the external customers."""
+    story: pygame.Rect
+    """The turn's story, over the graph and the customers."""
 
 
 def places(scene: PlayScene) -> Places:
@@ -143,6 +163,8 @@ def places(scene: PlayScene) -> Places:
         tuple(graph.nodes.values()),
         tuple(graph.chips.values()),
         tuple(graph.customers.values()),
+        scene.money,
+        scene.story,
     )
 
 
@@ -234,16 +256,65 @@ def decisions_view(scene: PlayScene) -> DecisionsView:
     )
 
 
+STRIP = ("customers", "voices", "people", "found", "events", "work")
+"""The parts of a turn the log strip tells, most telling first: what reached customers and
+where it started, what internal customers said, who left, what came to light. The decisions
+the team just made are left to the story (L)."""
+
+
 def log_view(scene: PlayScene) -> LogView:
-    """The last turn in plain words, after any message for the player."""
+    """The last turn's most telling lines in plain words, after any message for the player,
+    and the way to the whole turn."""
     report = scene.session.after.report
     if report is None:
-        lines = ("Choose your decisions for turn 1, then End turn (E). F1 lists every key.",)
-    else:
-        lines = tuple(f"Turn {report.turn}: {line}" for line in report.log) or (
-            f"Turn {report.turn}: a quiet turn.",
+        start = "Choose your decisions for turn 1, then End turn (E). F1 lists every key."
+        return LogView(scene.message, (start,))
+    told = dict(report.sections)
+    telling = [line for part in STRIP for line in told.get(part, ())] or ["a quiet turn."]
+    lines = (f"Turn {report.turn}: {telling[0]}", *telling[1:])
+    hint = "L or Esc: close the story" if scene.story_open else "L: the whole turn"
+    return LogView(scene.message, lines, hint)
+
+
+def money_view(scene: PlayScene) -> MoneyView | None:
+    """This turn's money, unless the scores are hidden or no turn has been played."""
+    after = scene.session.after
+    if scene.scores_hidden or after.report is None:
+        return None
+    money = after.money
+    return MoneyView(
+        f"Money, turn {after.turn}",
+        f"{amount(money.revenue)} in",
+        f"{amount(money.failure)} lost to failure",
+        (f"rework {amount(money.rework)}", f"complaints {amount(money.complaints)}"),
+    )
+
+
+def amount(value: float) -> str:
+    """A sum of money as it reads on screen: whole, unless it has a part worth telling."""
+    return f"{value:,.0f}" if abs(value - round(value)) < 0.05 else f"{value:,.1f}"
+
+
+def story_view(scene: PlayScene) -> StoryView | None:
+    """The whole last turn told part by part, while the story is open (L)."""
+    if not scene.story_open:
+        return None
+    session = scene.session
+    report = session.after.report
+    if report is None:
+        return StoryView(
+            "Before turn 1",
+            (("Nothing has happened yet", ("Choose your decisions, then End turn (E).",)),),
         )
-    return LogView(scene.message, lines)
+    who = {"hotseat": f"{session.showing} decided", "roles": "The teams decided"}
+    parts = story_parts(report.sections, who.get(session.mode, HEADINGS["decisions"]))
+    title = f"Turn {report.turn}: the whole story"
+    if session.mode == "hotseat":
+        title = f"{session.showing}, turn {report.turn}: the whole story"
+    elif session.first is not None:
+        title = f"What if, turn {report.turn}: the whole story"
+    quiet = (("What happened", ("A quiet turn: nothing to tell.",)),)
+    return StoryView(title, parts or quiet, scene.story_page)
 
 
 def card_view(scene: PlayScene) -> CardView | None:
@@ -283,6 +354,8 @@ def still_view(scene: PlayScene) -> StillView:
         scene.lit(),
         card_view(scene),
         banner_text(scene),
+        money_view(scene),
+        story_view(scene),
     )
 
 

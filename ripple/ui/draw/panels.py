@@ -7,9 +7,16 @@ import math
 import pygame
 
 from ripple.ui.draw.graph import rating_colour
-from ripple.ui.draw.panel_views import CardView, DecisionsView, LogView, Places, StatusView
+from ripple.ui.draw.panel_views import (
+    CardView,
+    DecisionsView,
+    LogView,
+    MoneyView,
+    Places,
+    StatusView,
+)
 from ripple.ui.theme import Theme
-from ripple.ui.widgets import ListView, bar, blit, panel
+from ripple.ui.widgets import ListView, bar, blit, draw_label, panel
 
 STATUS_SCALES = (1.0, 0.85, 0.72)
 """The status bar's text sizes, largest first: smaller text before anything is cut."""
@@ -211,41 +218,84 @@ def _lines(
 
 
 def draw_log(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: LogView) -> None:
-    """The last turn in plain words (and any message for the player): each sentence whole,
-    wrapped; the sentences with no room left are counted, not lost."""
+    """The last turn's most telling lines (after any message for the player): each sentence
+    whole, wrapped; the sentences with no room left are counted, not lost, and the end of the
+    last row says where the whole turn is told."""
     palette = theme.palette
     pygame.draw.rect(surface, palette.panel, rect)
     pygame.draw.line(surface, palette.edge, rect.topleft, rect.topright, theme.line)
     pad = theme.unit
-    y = rect.y + pad // 2
+    top = rect.y + pad // 2
     step = theme.font(theme.size(0.95)).get_linesize() + 2
-    rows = max(1, (rect.bottom - y) // step)
+    rows = max(1, (rect.bottom - top) // step)
     width = rect.width - 2 * pad
-    mark = theme.text("+99 more", 0.8, palette.muted).get_width() + pad
-    said = theme.wrap(view.said, width - mark, 0.95) if view.said else []
-    told = [theme.wrap(line, width - mark, 0.95) for line in view.lines]
-    blocks = [(said, palette.warn)] if said else []
-    blocks += [(parts, palette.text) for parts in told]
+    marks = f"+99 more · {view.hint}" if view.hint else "+99 more"
+    mark = theme.width(marks, 0.8, "bold") + pad
+    widths = [width] * (rows - 1) + [width - mark]  # the marks end the last row
+    blocks = [(view.said, palette.warn)] if view.said else []
+    blocks += [(line, palette.text) for line in view.lines]
     used = shown = 0
-    for parts, colour in blocks:
-        if used + len(parts) > rows and used:
-            break
-        for line in parts[: rows - used]:
-            y = blit(surface, theme, line, (pad, y), scale=0.95, colour=colour).bottom + 2
+    for text, colour in blocks:
+        parts = _wrap_rows(theme, text, widths[used:], 0.95)
+        if parts is None:
+            if used:
+                break
+            parts = theme.wrap(text, width - mark, 0.95)[:rows]  # no room even alone
+            parts[-1] = theme.fit(parts[-1] + " …", width - mark, 0.95)
+        for k, line in enumerate(parts):
+            blit(surface, theme, line, (pad, top + (used + k) * step), scale=0.95, colour=colour)
         used += len(parts)
         shown += 1
     more = len(blocks) - shown
-    if more:
-        where = (rect.right - pad, rect.bottom - 4)
-        blit(
-            surface,
-            theme,
-            f"+{more} more",
-            where,
-            scale=0.8,
-            colour=palette.muted,
-            anchor="bottomright",
-        )
+    if not more and not view.hint:
+        return
+    counted = f"+{more} more" + (" · " if view.hint else "") if more else ""
+    x = rect.right - pad - theme.width(counted, 0.8) - theme.width(view.hint, 0.8, "bold")
+    row = top + (rows - 1) * step  # on the last row's baseline
+    y = row + theme.font(theme.size(0.95)).get_ascent() - theme.font(theme.size(0.8)).get_ascent()
+    if counted:
+        x = blit(surface, theme, counted, (x, y), scale=0.8, colour=palette.muted).right
+    if view.hint:
+        blit(surface, theme, view.hint, (x, y), scale=0.8, face="bold", colour=palette.info)
+
+
+def _wrap_rows(theme: Theme, text: str, widths: list[int], scale: float) -> list[str] | None:
+    """`text` wrapped onto rows of the given `widths`, in order; None if it needs more rows
+    than there are."""
+    if not widths:
+        return None
+    font = theme.font(theme.size(scale))
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if not line or font.size(trial)[0] <= widths[len(lines)]:
+            line = trial
+            continue
+        lines.append(line)
+        if len(lines) == len(widths):
+            return None
+        line = word
+    lines.append(line)
+    return lines if len(lines) <= len(widths) else None
+
+
+def draw_money(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, view: MoneyView) -> None:
+    """This turn's money under the external customers: a muted heading, what came in, what
+    failure cost and what that failure was. Each line shrinks, then wraps, to show whole."""
+    palette = theme.palette
+    detail = [" · ".join(view.detail)]
+    if theme.width(detail[0], 0.75) > rect.width:  # one item a line rather than one split
+        detail = list(view.detail)
+    y = rect.y
+    for text, scale, colour, face in (
+        (view.heading, 0.85, palette.muted, "regular"),
+        (view.earned, 0.85, palette.good, "bold"),
+        (view.lost, 0.85, palette.warn, "bold"),
+        *((line, 0.75, palette.muted, "regular") for line in detail),
+    ):
+        label = theme.label(text, rect.width, max(0, rect.bottom - y), scale, face=face)
+        y = draw_label(surface, theme, label, (rect.x, y), colour=colour).bottom + 2
 
 
 def draw_inspect(

@@ -60,6 +60,14 @@ def frame(
     return top.bottom + pad // 2
 
 
+HELP_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
+"""The key card's text sizes, largest first: one column at the largest size that fits, else
+two columns, before any meaning has to be cut."""
+
+KeyRow = tuple[str, tuple[str, ...]]
+"""A key as the card names it, and what it does wrapped into lines."""
+
+
 @named("help")
 class HelpOverlay(Scene):
     """Every key, from the same table the input adapter uses."""
@@ -68,8 +76,16 @@ class HelpOverlay(Scene):
     is_help = True
 
     def layout(self, size: tuple[int, int]) -> None:
-        self.card = card(size, 0.76, 0.86)
+        theme = self.theme
+        pad = theme.unit
+        self.card = card(size, 0.8, 0.9)
         self.hotspots = {"close": self.card}
+        top = self.card.y + pad // 2 + theme.leading(1.4, "bold") + pad // 2  # under the title
+        foot = theme.leading(0.85) + pad // 2 + pad // 3
+        self.keys = pygame.Rect(
+            self.card.x + pad, top, self.card.width - 2 * pad, self.card.bottom - foot - top
+        )
+        """Where the keys go: under the card's title, over its foot."""
 
     def handle(self, intent: intents.Intent) -> None:
         if isinstance(intent, (intents.Back, intents.Confirm, intents.Help, intents.Click)):
@@ -79,15 +95,64 @@ class HelpOverlay(Scene):
         theme = self.theme
         pad = theme.unit
         foot = "Everything works by mouse too. Esc or a click closes this card."
-        y = frame(surface, self.card, theme, "Keys", foot)
-        widest = max(theme.text(key, face="bold").get_width() for key, _ in KEY_HELP)
-        key_width = max(round(self.card.width * 0.27), widest + pad)  # keys are never cut
-        for key, meaning in KEY_HELP:
-            blit(
-                surface, theme, key, (self.card.x + pad, y), face="bold", colour=theme.palette.focus
-            )
-            text = theme.fit(meaning, self.card.width - key_width - 2 * pad)
-            y = blit(surface, theme, text, (self.card.x + pad + key_width, y)).bottom + pad // 3
+        frame(surface, self.card, theme, "Keys", foot)
+        area = self.keys
+        scale, columns = key_columns(theme, area)
+        width = (area.width - pad * (len(columns) - 1)) // len(columns)
+        for k, rows in enumerate(columns):
+            x = area.x + k * (width + pad)
+            key_width = _key_width(theme, width, scale)
+            y = area.y
+            for key, lines in rows:
+                colour = theme.palette.focus
+                blit(surface, theme, key, (x, y), scale=scale, face="bold", colour=colour)
+                for line in lines:
+                    y = blit(surface, theme, line, (x + key_width, y), scale=scale).bottom
+                y += _gap(theme, scale)
+
+
+def key_columns(theme: Theme, area: pygame.Rect) -> tuple[float, list[list[KeyRow]]]:
+    """The keys laid out in `area`: in one column at the largest size at which they all fit,
+    else in two; at the smallest size in two columns, what does not fit is cut."""
+    pad = theme.unit
+    for count in (1, 2):
+        width = (area.width - pad * (count - 1)) // count
+        for scale in HELP_SCALES:
+            rows = _key_rows(theme, width, scale)
+            size = -(-len(rows) // count)
+            columns = [rows[k * size : (k + 1) * size] for k in range(count)]
+            if all(_rows_height(theme, c, scale) <= area.height for c in columns):
+                return scale, columns
+    return scale, [_cut(theme, c, scale, area.height) for c in columns]
+
+
+def _key_width(theme: Theme, width: int, scale: float) -> int:
+    """How wide the keys' column is: the widest key, and never cut."""
+    widest = max(theme.width(key, scale, "bold") for key, _ in KEY_HELP)
+    return max(round(width * 0.27), widest + theme.unit)
+
+
+def _key_rows(theme: Theme, width: int, scale: float) -> list[KeyRow]:
+    room = width - _key_width(theme, width, scale)
+    return [(key, tuple(theme.wrap(meaning, room, scale))) for key, meaning in KEY_HELP]
+
+
+def _gap(theme: Theme, scale: float) -> int:
+    return theme.leading(scale) // 6
+
+
+def _rows_height(theme: Theme, rows: list[KeyRow], scale: float) -> int:
+    return sum(len(lines) * theme.leading(scale) + _gap(theme, scale) for _, lines in rows)
+
+
+def _cut(theme: Theme, rows: list[KeyRow], scale: float, height: int) -> list[KeyRow]:
+    """As many rows as fit `height` (a last resort, on a window too small for the card)."""
+    kept: list[KeyRow] = []
+    for row in rows:
+        if _rows_height(theme, [*kept, row], scale) > height:
+            break
+        kept.append(row)
+    return kept
 
 
 @named("confirm")

@@ -16,7 +16,8 @@ from ripple.scenario.model import Intervention, parse_handoff
 from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.graph import GraphView
-from ripple.ui.draw.panel_views import PanelsView, StillView
+from ripple.ui.draw.panel_views import PanelsView, StillView, story_view
+from ripple.ui.draw.story import StoryView, page_count
 from ripple.ui.layout import graph_positions
 from ripple.ui.reload import Watch, reload
 from ripple.ui.scene import Scene, named
@@ -53,6 +54,9 @@ class PlayScene(PlayPicture, Scene):
         self.targets = ListView([], "target")
         self.inspected: str | None = None
         self.message = ""
+        self.story_open = False
+        """True while the whole last turn is told over the graph (L)."""
+        self.story_page = 0
         self._still: pygame.Surface | None = None
         self._still_view: StillView | None = None
         self._panels: pygame.Surface | None = None
@@ -80,6 +84,14 @@ class PlayScene(PlayPicture, Scene):
         )
         self.area = pygame.Rect(0, self.status.bottom, self.column.x - unit // 2, self.side.height)
         self.hotspots = self.graph.place(self.area, self.column, self.theme)
+        self.hotspots["log"] = self.log
+        below = max((r.bottom for r in self.graph.customers.values()), default=self.column.y)
+        top = below + unit // 2
+        self.money = pygame.Rect(self.column.x, top, self.column.width, self.column.bottom - top)
+        pad = unit // 2
+        self.story = pygame.Rect(  # down to the log strip: the graph's legend is hidden too
+            pad, self.status.bottom + pad, self.side.x - 2 * pad, self.side.height - pad
+        )
         self._place_side()
 
     def _place_side(self) -> None:
@@ -107,6 +119,13 @@ class PlayScene(PlayPicture, Scene):
         self.preview = pygame.Rect(
             space.x, rows.bottom + pad, space.width, end.y - rows.bottom - 2 * pad
         )
+        self._place_story()
+
+    def _place_story(self) -> None:
+        """The open story is clicked before anything under it: its hotspot comes last."""
+        self.hotspots.pop("story", None)
+        if self.story_open:
+            self.hotspots["story"] = self.story
 
     # --- menu ---------------------------------------------------------------------
 
@@ -149,6 +168,8 @@ class PlayScene(PlayPicture, Scene):
     # --- input --------------------------------------------------------------------
 
     def handle(self, intent: intents.Intent) -> None:
+        if self.story_open and self._read_story(intent):
+            return
         if self.guide and self.guide.handle(intent, self):
             return
         if isinstance(intent, intents.Back):
@@ -177,6 +198,8 @@ class PlayScene(PlayPicture, Scene):
             self._hint()
         elif isinstance(intent, intents.WhatIf):
             self._what_if()
+        elif isinstance(intent, intents.TurnStory):
+            self._tell_story(True)
         elif isinstance(intent, intents.Cycle):
             self._cycle(intent.step)
         elif isinstance(intent, intents.Click):
@@ -202,6 +225,8 @@ class PlayScene(PlayPicture, Scene):
         kind, _, key = name.partition(":")
         if name == "end_turn":
             self._debrief() if self.session.over else self._end_turn()
+        elif name == "log":
+            self._tell_story(True)
         elif kind in ("intervention", "target"):
             self._list_intent(intents.Click(pos))
         elif self.targeting and kind in ("dept", "handoff"):
@@ -211,6 +236,42 @@ class PlayScene(PlayPicture, Scene):
             self.inspected = None if self.inspected == name else name
         else:
             self.inspected = None
+
+    # --- the turn's story --------------------------------------------------------------
+
+    def _tell_story(self, shown: bool) -> None:
+        """Open the whole last turn's story over the graph at its first page, or close it."""
+        self.story_open = shown
+        self.story_page = 0
+        self._place_story()
+
+    def _read_story(self, intent: intents.Intent) -> bool:
+        """Take the intents meant for the open story: L, Esc or a click on the log strip
+        close it; arrows, Page Up / Down and the wheel turn its pages; a click on it turns to
+        the next page, or closes it on the last. True when the intent was taken."""
+        if isinstance(intent, (intents.TurnStory, intents.Back)):
+            self._tell_story(False)
+            return True
+        pages = page_count(self.theme, self.story, story_view(self) or StoryView("", ()))
+        step = None
+        if isinstance(intent, intents.Move):
+            step = intent.dy or intent.dx
+        elif isinstance(intent, intents.Guide):
+            step = intent.step
+        elif isinstance(intent, intents.Scroll):
+            step = -intent.dy
+        elif isinstance(intent, intents.Click) and self.log.collidepoint(intent.pos):
+            self._tell_story(False)
+            return True
+        elif isinstance(intent, intents.Click) and self.story.collidepoint(intent.pos):
+            if self.story_page >= pages - 1:
+                self._tell_story(False)
+                return True
+            step = 1
+        if step is None:
+            return False
+        self.story_page = max(0, min(pages - 1, self.story_page + step))
+        return True
 
     def _cycle(self, step: int) -> None:
         order = [k for k in self.hotspots if k.startswith(("dept:", "handoff:", "customer:"))]
@@ -246,6 +307,7 @@ class PlayScene(PlayPicture, Scene):
         if self.session.end_turn():
             self.time_left = self.timer
             self.targeting = None
+            self.story_open = False  # the next turn is watched on the graph, not read
             if not self.session.resolving:
                 self._next_team()
             self._refresh_menu()
@@ -266,6 +328,7 @@ class PlayScene(PlayPicture, Scene):
         report = self.session.poll()
         if report is not None:
             self.progress = 0.0
+            self.story_page = 0
             self.message = self.session.save_problem
             self._refresh_menu()
             self._place_side()
