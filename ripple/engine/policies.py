@@ -117,13 +117,21 @@ def _in_turn(game: Game, intervention_id: str) -> list[Decision]:
 
 
 def priciest(game: Game) -> list[Decision]:
-    """The most expensive choice the budget allows, every turn, its targets in turn: the
-    player who thinks the dearest must be the best."""
-    affordable = [i for i in game.menu.interventions.values() if i.cost <= game.budget]
+    """The most expensive choice the budget allows, every turn: the player who thinks the
+    dearest must be the best. When several cost the most, it takes them in turn, each aimed
+    at its next target once all have had a turn."""
+    affordable = [
+        i
+        for i in game.menu.interventions.values()
+        if i.cost <= game.budget and game.menu.targets(i)
+    ]
     if not affordable:
         return []
-    dearest = max(affordable, key=lambda i: i.cost)  # the first on the menu among equals
-    return _in_turn(game, dearest.id)
+    top = max(i.cost for i in affordable)
+    dearest = [i for i in affordable if i.cost == top]
+    chosen = dearest[game.turn % len(dearest)]
+    targets = game.menu.targets(chosen)
+    return [Decision(chosen.id, targets[(game.turn // len(dearest)) % len(targets)])]
 
 
 def only(intervention_id: str) -> Policy:
