@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -19,11 +21,12 @@ from ripple.paths import DEFAULT_SCENARIO
 from ripple.play.session import Session
 from ripple.report.standings import standings
 from ripple.ui.app import App
-from ripple.ui.draw.charts import ticks
+from ripple.ui.draw.charts import Canvas, ticks
 from ripple.ui.pilot import Pilot
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.debrief import DebriefScene
 from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
+from ripple.ui.theme import ELLIPSIS
 
 SMALL = (1024, 768)
 LARGE = (1920, 1080)
@@ -72,7 +75,17 @@ def test_arrows_and_tab_turn_the_pages(app: App, finished: Session) -> None:
     for _ in PAGES + LEARNER_PAGES:
         pilot.press(pygame.K_RIGHT)
         seen.append(scene.page_name)
-    names = ["charts", "ripples", "numbers", "questions", "reflection", "culture", "whatif"]
+    names = [
+        "charts",
+        "ripples",
+        "numbers",
+        "causes",
+        "money",
+        "questions",
+        "reflection",
+        "culture",
+        "whatif",
+    ]
     assert seen == [*names, "charts"]
     pilot.press(pygame.K_LEFT)
     assert scene.page_name == "whatif"
@@ -82,7 +95,7 @@ def test_arrows_and_tab_turn_the_pages(app: App, finished: Session) -> None:
 
 def test_clicking_a_tab_opens_its_page(app: App, finished: Session) -> None:
     scene, pilot = debrief(app, finished)
-    for name in ("numbers", "ripples", "questions", "charts"):
+    for name in ("numbers", "causes", "money", "ripples", "questions", "charts"):
         pilot.click(f"tab:{name}")
         assert scene.page_name == name
 
@@ -146,7 +159,32 @@ def test_a_partial_game_tells_the_story_so_far(app: App) -> None:
     session.close()
 
 
-def test_the_busy_but_harmful_come_first(finished: Session) -> None:
+@pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
+def test_every_tab_name_is_whole_at_a_projectors_size(
+    projector: bool, finished: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Nine tabs across 1024 pixels: in the projector's larger text they take two lines in
+    taller tabs rather than being cut, and the content starts below them."""
+    monkeypatch.setenv("RIPPLE_DATA_DIR", str(tmp_path))
+    drawn: list[str] = []
+    text = Canvas.text
+
+    def noted(self: Canvas, words: str, pos: tuple[int, int], **style: Any) -> pygame.Rect:
+        drawn.append(words)
+        return text(self, words, pos, **style)
+
+    monkeypatch.setattr(Canvas, "text", noted)
+    window = App(SMALL, sound=False, projector=projector)
+    window.push(Scene(window))
+    scene, _ = debrief(window, finished)
+    said = " ".join(drawn)
+    for name, label in scene.pages:
+        assert label in said, f"the {name} tab does not say '{label}' whole"
+        assert scene.hotspots[f"tab:{name}"].bottom < scene.content.top
+    assert not any(words.endswith(ELLIPSIS) for words in drawn)
+
+
+def test_the_good_on_their_own_number_but_harmful_come_first(finished: Session) -> None:
     rows = standings(finished.game)
     flagged = [row.flagged for row in rows]
     assert flagged == sorted(flagged, reverse=True)

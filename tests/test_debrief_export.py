@@ -15,6 +15,7 @@ import pytest
 from ripple.commands.export import export_pack
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.play.save import read_save
+from ripple.report.charts import CHARTS
 from ripple.scenario.load import load_scenario
 from ripple.ui import theme
 from ripple.ui.scenes.debrief import DebriefScene
@@ -80,7 +81,7 @@ def test_x_uses_fonts_and_pictures_only_on_the_main_thread(
     pack = tmp_path / "room"
     exported = export_pack(read_save(save), load_scenario(DEFAULT_SCENARIO), tmp_path / "again")
     pictures = [path for path in exported if path.suffix == ".png"]
-    assert len(pictures) == (9 if teams else 4)
+    assert len(pictures) == (2 * len(CHARTS) + 1 if teams else len(CHARTS))
     for picture in pictures:
         assert (pack / picture.name).read_bytes() == picture.read_bytes(), picture.name
 
@@ -89,7 +90,7 @@ def test_pictures_drawn_beforehand_are_checked_then_written_without_loss(tmp_pat
     scenario = load_scenario(DEFAULT_SCENARIO)
     saved = single_save(scenario, DEFAULT_SCENARIO)
     pictures = draw_charts(saved.games(scenario), (320, 180))
-    assert len(pictures) == 4
+    assert len(pictures) == len(CHARTS)
     with pytest.raises(ValueError, match="not those of the saved game"):
         export_pack(saved, scenario, tmp_path / "wrong", pictures=pictures)  # another size
     assert list((tmp_path / "wrong").iterdir()) == []

@@ -19,13 +19,21 @@ from ripple.commands.export import export_pack
 from ripple.engine import Game
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.play.save import SavedGame, save_of, write_save
-from ripple.report.charts import CHARTS
+from ripple.report.charts import CHARTS, number
 from ripple.report.culture import culture
 from ripple.report.export import slug
-from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS
+from ripple.report.export_tables import (
+    DECISION_COLUMNS,
+    DEPARTMENT_COLUMNS,
+    MONEY_COLUMNS,
+    ROOT_CAUSE_COLUMNS,
+    TURN_COLUMNS,
+)
 from ripple.report.facts import looked_after
 from ripple.report.learner import QUESTIONS
+from ripple.report.problems import root_causes
 from ripple.report.record import play_out
+from ripple.report.standings import MEASURE_WORDS, standings
 from ripple.scenario.load import load_scenario, scenario_hash
 from ripple.scenario.model import Scenario
 
@@ -35,6 +43,9 @@ INJECTED = ((), ("outage",))
 ONE_GAME_FILES = [
     "turns.csv",
     "decisions.csv",
+    "departments.csv",
+    "root-causes.csv",
+    "money.csv",
     *(f"{chart}.png" for chart in CHARTS),
     "summary.md",
     "summary.html",
@@ -171,6 +182,90 @@ def test_decisions_csv_names_every_choice_and_event(scenario: Scenario, tmp_path
     assert any(" -> " in row["target_name"] for row in decisions)
 
 
+def test_departments_csv_has_each_measure_own_number_and_who_left(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path)
+    game = saved.games(scenario)[""]
+    rows = read_rows(tmp_path / "departments.csv")
+    assert tuple(rows[0]) == DEPARTMENT_COLUMNS
+    assert [r["department"] for r in rows] == [s.id for s in standings(game)]
+    order = [d.id for d in game.snapshot().departments]
+    for row, standing in zip(rows, standings(game), strict=True):
+        k = order.index(row["department"])
+        views = [game.snapshot(turn).departments[k] for turn in range(game.turn + 1)]
+        scores = [view.score for view in views[1:]]
+        assert float(row["own_number"]) == pytest.approx(sum(scores) / len(scores), abs=1e-6)
+        assert row["measure_at_end"] == views[-1].measure
+        measures = list(dict.fromkeys(view.measure for view in views))
+        assert row["rewarded_on"] == standing.measure
+        assert row["rewarded_on"].startswith(MEASURE_WORDS[measures[0]])
+        assert row["rewarded_on"].count(", then ") == len(measures) - 1
+        assert float(row["harm_share"]) == pytest.approx(standing.harm, abs=1e-6)
+        assert int(row["people_left"]) == views[-1].left == len(row["left_on_turns"].split())
+
+
+def test_root_causes_csv_tells_every_problem_hidden_or_not(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path)
+    game = saved.games(scenario)[""]
+    rows = read_rows(tmp_path / "root-causes.csv")
+    assert tuple(rows[0]) == ROOT_CAUSE_COLUMNS
+    views = {(d.id, p.id): p for d in game.snapshot().departments for p in d.problems}
+    assert sorted((r["department"], r["problem"]) for r in rows) == sorted(views)
+    for row in rows:
+        view = views[row["department"], row["problem"]]
+        assert row["problem_name"] == view.name
+        assert int(row["found_turn"]) == (view.known_turn if view.known else 0)
+        assert row["found_by"] == (view.how if view.known else "")
+        assert int(row["fixed_turn"]) == (view.fixing if view.fixed else 0)
+        assert int(row["turns_at_work"]) == (view.fixing - 1 if view.fixed else game.turn)
+        if view.fixed:
+            assert row["status"] == "fixed"
+        elif not view.known:
+            assert row["status"] == "never found"
+
+
+def test_money_csv_adds_up_to_the_games_money_total(scenario: Scenario, tmp_path: Path) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    written = export_pack(saved, scenario, tmp_path, size=(480, 270))
+    game = saved.games(scenario)[""]
+    rows = read_rows(tmp_path / "money.csv")
+    assert tuple(rows[0]) == MONEY_COLUMNS
+    assert [int(r["turn"]) for r in rows] == list(range(1, game.turn + 1))
+    total = game.snapshot().money_total
+    for column in ("revenue", "rework", "complaints", "failure", "result", "lost"):
+        summed = sum(float(r[column]) for r in rows)
+        assert summed == pytest.approx(getattr(total, column), abs=1e-4), column
+    assert tmp_path / "money.png" in written
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "![Money per turn](money.png)" in text
+    assert f"| Revenue | {number(total.revenue)} |" in text
+    assert f"| What failure cost | {number(total.failure)} |" in text
+
+
+def test_summary_has_own_numbers_root_causes_and_people(scenario: Scenario, tmp_path: Path) -> None:
+    saved = single_save(scenario, DEFAULT_SCENARIO)
+    export_pack(saved, scenario, tmp_path, size=(480, 270))
+    game = saved.games(scenario)[""]
+    text = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    for heading in ("Own numbers against the harm started", "Root causes", "Who left", "Money"):
+        assert f"## {heading}\n" in text
+        assert f"<h2>{heading}</h2>" in page
+    for standing in standings(game):
+        own = "-" if standing.own is None else f"{standing.own:.0%}"
+        row = f"| {standing.name} | {standing.measure} | {own} | {standing.harm:.0%} |"
+        assert row in text.replace("\\", "")  # as written, Markdown escapes aside
+    for cause in root_causes(game):
+        said = (cause.name, cause.found_words(), cause.fixed_words(), cause.kept_coming_back())
+        assert "| " + " | ".join(said) + " |" in text
+    assert '<td class="n">' in page and "| --- | --- | ---: | ---: |" in text
+
+
 def test_hotseat_pack_has_each_teams_charts_and_a_comparison(
     scenario: Scenario, tmp_path: Path
 ) -> None:
@@ -211,7 +306,7 @@ def test_summary_tells_each_team_the_ripples_and_the_questions(
         assert question in text.replace("\\", "")
         assert html.escape(question) in page
     assert page.startswith("<!DOCTYPE html>")
-    assert len(sources(page)) == 9
+    assert len(sources(page)) == 2 * len(CHARTS) + 1
     assert all(src.startswith("data:image/png;base64,") for src in sources(page))
     assert "http" not in without_pictures(page) and "<script" not in page
     assert "<h2>Team Red</h2>" in page and "<h2>Team Blue</h2>" in page
@@ -276,7 +371,7 @@ def test_roles_pack_names_the_team_that_decided(scenario: Scenario, tmp_path: Pa
     assert "teams-satisfaction.png" not in {path.name for path in written}
     assert {r["team"] for r in read_rows(tmp_path / "turns.csv")} == {""}
     for row in read_rows(tmp_path / "decisions.csv"):
-        if row["kind"] == "decision":
+        if row["kind"] == "decision" and row["target"]:  # everyone's is no one team's
             department = row["target"].split("->")[0]
             assert department in roles[row["team"]]
     text = (tmp_path / "summary.md").read_text(encoding="utf-8")

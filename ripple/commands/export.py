@@ -1,6 +1,7 @@
 """ripple export: write a saved game's pack to send round after the workshop: every turn of
-every team as CSV, the decisions and events as CSV, the charts as PNG, and a one-page summary
-as Markdown and HTML.
+every team as CSV, the decisions and events as CSV, each department's own number and who
+left it, every recurring problem and the money turn by turn as CSV, the charts as PNG, and
+a one-page summary as Markdown and HTML.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The charts over turns, as plain data, and the builders that make them from games: customer
-satisfaction, lead time, work in progress, defects by the department that made them, the
-teams side by side, and both timelines of a what-if.
+satisfaction, lead time, work in progress, defects by the department that made them, money,
+the teams side by side, and both timelines of a what-if.
 
 A chart says what it shows and how its series are told apart: a colour, a line style, a
 marker and a fill pattern, each named by role, never as pixels. The debrief's pages and the
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ripple.engine import Game, figures
+from ripple.report import money
 from ripple.report.whatif import WhatIf
 
 Hue = Literal["sky", "orange", "green", "purple", "yellow", "blue", "vermillion", "others"]
@@ -249,6 +250,31 @@ def defects_chart(game: Game) -> Chart:
     )
 
 
+def money_chart(game: Game) -> Chart:
+    """Money per turn: revenue, what failure cost (rework and complaints answered) and the
+    revenue lost with customers who left; each line's legend gives its total over the game,
+    which is the game's `money_total`."""
+    turns = money.per_turn(game)
+    total = money.total(game)
+    lines: tuple[tuple[str, list[float], float, Hue], ...] = (
+        (money.REVENUE, [m.revenue for m in turns], total.revenue, "sky"),
+        (money.FAILURE, [m.failure for m in turns], total.failure, "vermillion"),
+        (money.LOST, [m.lost for m in turns], total.lost, "purple"),
+    )
+    series = tuple(
+        Series(
+            label,
+            tuple(values),
+            hue,
+            STYLES[k % len(STYLES)],
+            MARKERS[k % len(MARKERS)],
+            note=f"({number(whole)} in all)",
+        )
+        for k, (label, values, whole, hue) in enumerate(lines)
+    )
+    return Chart("Money per turn", _turns(game), series, empty="no money yet")
+
+
 @dataclass(frozen=True, slots=True)
 class GameChart:
     """One of the charts every game has."""
@@ -267,6 +293,7 @@ GAME_CHARTS: tuple[GameChart, ...] = (
     GameChart(
         "defects-by-origin", "Defects reaching customers, by where they were made", defects_chart
     ),
+    GameChart("money", "Money per turn", money_chart),
 )
 """The charts of each game, in the export's order."""
 

@@ -1,5 +1,7 @@
 """The pack a facilitator sends round after a workshop: every turn of every team as CSV, the
-decisions and events as CSV, the debrief's charts as PNG and a one-page summary: Markdown
+decisions and events as CSV, what the debrief shows besides as CSV (each department's own
+number against the harm it started and who left it, every recurring problem and what became
+of it, the money turn by turn), the debrief's charts as PNG and a one-page summary: Markdown
 that links the charts, and one self-contained HTML page with them inside, the file a
 self-paced learner keeps.
 
@@ -10,8 +12,9 @@ exporting the same save twice gives the same bytes. The charts are the debrief's
 front end's `render_chart`), so nothing here draws. The front end's renderer uses pygame's
 fonts, which are not thread-safe, so the window draws a pack's charts on its main thread
 (`draw_charts`) and hands the pictures to `export_pack` on a worker, which only encodes and
-writes files. The rows of the CSV files are in `ripple.report.export_tables`, the summary in
-`ripple.report.export_summary`.
+writes files. The rows of the CSV files are in `ripple.report.export_tables`, what the
+summary says in `ripple.report.export_summary`, and how it is written in
+`ripple.report.export_blocks`.
 """
 
 from __future__ import annotations
@@ -30,8 +33,20 @@ from typing import Protocol
 from ripple.engine import Game
 from ripple.play.save import SavedGame
 from ripple.report.charts import CHARTS, GAME_CHARTS, Chart, teams_chart
-from ripple.report.export_summary import DEFAULT_SIZE, markdown, page, summary_blocks
-from ripple.report.export_tables import DECISION_COLUMNS, TURN_COLUMNS, decision_rows, turn_rows
+from ripple.report.export_blocks import markdown, page
+from ripple.report.export_summary import DEFAULT_SIZE, summary_blocks
+from ripple.report.export_tables import (
+    DECISION_COLUMNS,
+    DEPARTMENT_COLUMNS,
+    MONEY_COLUMNS,
+    ROOT_CAUSE_COLUMNS,
+    TURN_COLUMNS,
+    decision_rows,
+    department_rows,
+    money_rows,
+    root_cause_rows,
+    turn_rows,
+)
 from ripple.scenario.model import Scenario
 
 
@@ -95,8 +110,9 @@ def export_pack(
     pictures: Sequence[Picture] | None = None,
 ) -> list[Path]:
     """Replay `saved` on `scenario` and write the pack into `out` (created if needed):
-    turns.csv, decisions.csv, the charts, summary.md (linking the charts) and summary.html
-    (with the charts embedded). Returns the files written, in that order.
+    turns.csv, decisions.csv, departments.csv, root-causes.csv, money.csv, the charts,
+    summary.md (linking the charts) and summary.html (with the charts embedded). Returns the
+    files written, in that order.
 
     The charts are drawn here by `render` at `size`, unless `pictures` are given: the charts
     of the save's games already drawn at `size` by `draw_charts`. A pack written on a worker
@@ -122,6 +138,9 @@ def export_pack(
     written = [
         _write(out / "turns.csv", _csv(TURN_COLUMNS, turn_rows(games))),
         _write(out / "decisions.csv", _csv(DECISION_COLUMNS, decision_rows(saved, games))),
+        _write(out / "departments.csv", _csv(DEPARTMENT_COLUMNS, department_rows(games))),
+        _write(out / "root-causes.csv", _csv(ROOT_CAUSE_COLUMNS, root_cause_rows(games))),
+        _write(out / "money.csv", _csv(MONEY_COLUMNS, money_rows(games))),
     ]
     images = {picture.file: picture.png() for picture in pictures}
     drawn = [_write_bytes(out / file, data) for file, data in images.items()]

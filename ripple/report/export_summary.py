@@ -1,24 +1,23 @@
-"""The one-page summary of the export pack, built as blocks (headings, paragraphs, lists,
-tables, pictures) and written as Markdown that links the chart pictures (`markdown`) or as one
-self-contained HTML page with the pictures inside it (`page`); neither holds a date or an
-absolute path. A single player's summary adds their reflection and culture read-out."""
+"""What the one-page summary of the export pack says, as blocks (`ripple.report.export_blocks`
+writes them as Markdown and as HTML): the scenario, who played how, the results, and per game
+its charts, ripples, what customers felt, own numbers against the harm started, root causes,
+who left and money. A single player's summary adds their reflection and culture read-out."""
 
 from __future__ import annotations
 
-import base64
-import html
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from urllib.parse import quote
 
 from ripple.engine import Game
 from ripple.engine.figures import game_outcomes, share
 from ripple.play.save import SavedGame
-from ripple.report.charts import GAME_CHARTS
+from ripple.report import money
+from ripple.report.charts import GAME_CHARTS, number
 from ripple.report.culture import LEVELS, culture
+from ripple.report.export_blocks import Block, Heading, Items, Paragraph, Pictures, Table
 from ripple.report.facts import looked_after
 from ripple.report.learner import reflection
+from ripple.report.people import WHY, leavers, nobody_left
+from ripple.report.problems import LESSON, root_causes, tally
 from ripple.report.standings import standings
 from ripple.report.story import customers, ripples
 from ripple.scenario.model import Scenario
@@ -28,51 +27,6 @@ TOP_RIPPLES = 3
 
 DEFAULT_SIZE = (1280, 720)
 """The size of each chart picture, in pixels."""
-
-
-# --- the summary, as blocks either format can write ----------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A heading: level 1 is the page's title."""
-
-    level: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of plain words."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Items:
-    """A list, numbered or not."""
-
-    items: tuple[str, ...]
-    numbered: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table with a header row; every column after the first holds numbers."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Pictures:
-    """Chart images side by side: (file name, what it shows)."""
-
-    files: tuple[tuple[str, str], ...]
-    size: tuple[int, int]
-
-
-Block = Heading | Paragraph | Items | Table | Pictures
 
 MODES = {
     "single": "One game",
@@ -104,32 +58,94 @@ def outcomes(game: Game) -> list[tuple[str, str]]:
     ]
 
 
-def _busy_but_harmful(game: Game) -> list[str]:
-    many = game.scenario.item.many
+def _good_but_harmful(game: Game) -> list[str]:
     return [
-        f"{s.name}: finished {s.processed} {many} using {s.used:.0%} of its capacity, "
-        f"yet started {s.harm:.0%} of the harm customers felt."
+        f"{s.name}: rewarded on {s.measure}, its own number {s.own:.0%} over the game, "
+        f"yet it started {s.harm:.0%} of the harm customers felt."
         for s in standings(game)
-        if s.flagged
+        if s.flagged and s.own is not None
+    ]
+
+
+def own_numbers_table(game: Game) -> Table:
+    """Each department's measure and own number against the harm it started, as the
+    debrief's own-numbers page ranks them."""
+    return Table(
+        ("Department", "Rewarded on", "Own number", "Harm started"),
+        tuple(
+            (s.name, s.measure, "-" if s.own is None else f"{s.own:.0%}", f"{s.harm:.0%}")
+            for s in standings(game)
+        ),
+        numbers=2,
+    )
+
+
+def root_causes_blocks(game: Game, level: int) -> list[Block]:
+    """Every recurring problem, hidden ones too, and what became of it."""
+    causes = root_causes(game)
+    said = tally(causes) + (f" {LESSON}" if causes else "")
+    blocks: list[Block] = [Heading(level, "Root causes"), Paragraph(said)]
+    if causes:
+        blocks.append(
+            Table(
+                ("Department", "Recurring problem", "Found", "Fixed", "Kept coming back"),
+                tuple(
+                    (
+                        c.department_name,
+                        c.name,
+                        c.found_words(),
+                        c.fixed_words(),
+                        c.kept_coming_back(),
+                    )
+                    for c in causes
+                ),
+                numbers=5,
+            )
+        )
+    return blocks
+
+
+def people_and_money_blocks(game: Game, level: int) -> list[Block]:
+    """Who left, and the money over the game (its chart is among the pictures)."""
+    left = [leaving.words() for leaving in leavers(game)]
+    lines = money.money_lines(money.total(game))
+    return [
+        Heading(level, "Who left"),
+        Items(tuple(left)) if left else Paragraph(nobody_left(game)),
+        Paragraph(WHY),
+        Heading(level, "Money"),
+        Table(
+            ("", "Over the game"),
+            tuple(
+                (f"of which {line.label}" if line.part else line.label, number(line.value))
+                for line in lines
+            ),
+        ),
     ]
 
 
 def game_blocks(game: Game, files: Sequence[str], size: tuple[int, int], level: int) -> list[Block]:
-    """One game's part of the summary: its charts, biggest ripples, what customers felt and
-    the departments that looked busy yet started harm; headings at `level`."""
+    """One game's part of the summary: its charts, biggest ripples, what customers felt, each
+    department's own number against the harm it started, its root causes, who left and its
+    money; headings at `level`."""
     pictures = tuple((file, c.shows) for file, c in zip(files, GAME_CHARTS, strict=True))
     found = [line.removeprefix("- ") for line in ripples(game, TOP_RIPPLES)]
-    busy = _busy_but_harmful(game)
+    good = _good_but_harmful(game)
     return [
         Pictures(pictures, size),
         Heading(level, "Biggest ripples: root cause -> chain -> customer"),
         Items(tuple(found)) if game.ripples() else Paragraph(found[0]),
         Heading(level, "What customers felt"),
         Items(tuple(line.removeprefix("- ") for line in customers(game))),
-        Heading(level, "Looked busy, yet started harm"),
-        Items(tuple(busy))
-        if busy
-        else Paragraph("No department was both busy and the start of a large share of the harm."),
+        Heading(level, "Own numbers against the harm started"),
+        own_numbers_table(game),
+        Items(tuple(good))
+        if good
+        else Paragraph(
+            "No department looked good on its own number while starting a large share of the harm."
+        ),
+        *root_causes_blocks(game, level),
+        *people_and_money_blocks(game, level),
     ]
 
 
@@ -218,111 +234,3 @@ def summary_blocks(
         blocks.append(Heading(2, "Questions for the debrief"))
         blocks.append(Items(tuple(scenario.debrief), numbered=True))
     return blocks
-
-
-# --- Markdown ------------------------------------------------------------------------
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
-
-
-def _md(text: str) -> str:
-    """Plain words as Markdown, with the characters that would format them escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def markdown(blocks: Sequence[Block]) -> str:
-    """The blocks as a Markdown document, images linked by relative path."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            parts.append(f"{'#' * block.level} {_md(block.text)}")
-        elif isinstance(block, Paragraph):
-            parts.append(_md(block.text))
-        elif isinstance(block, Items):
-            parts.append(
-                "\n".join(
-                    f"{f'{k}.' if block.numbered else '-'} {_md(item)}"
-                    for k, item in enumerate(block.items, start=1)
-                )
-            )
-        elif isinstance(block, Table):
-            lines = [
-                "| " + " | ".join(_md(cell) for cell in block.header) + " |",
-                "| --- |" + " ---: |" * (len(block.header) - 1),
-            ]
-            lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
-            parts.append("\n".join(lines))
-        else:
-            parts.append("\n".join(f"![{_md(alt)}]({quote(file)})" for file, alt in block.files))
-    return "\n\n".join(parts) + "\n"
-
-
-# --- HTML ----------------------------------------------------------------------------
-
-STYLE = """\
-body { font-family: system-ui, sans-serif; max-width: 64rem; margin: 2rem auto;
-  padding: 0 1rem; line-height: 1.45; color: #16181e; background: #fff; }
-h1 { margin-bottom: 0.3rem; }
-h2 { margin-top: 1.6rem; border-bottom: 1px solid #c8ccd4; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #9aa0ac; padding: 0.2rem 0.6rem; text-align: left; }
-td + td, th + th { text-align: right; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
-  gap: 0.5rem; }
-.charts img { width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } .charts img { break-inside: avoid; } }
-"""
-"""The page's own styles: no fonts, scripts or pictures from elsewhere."""
-
-
-def _h(text: str) -> str:
-    return html.escape(" ".join(text.split()))
-
-
-def _source(file: str, images: Mapping[str, bytes]) -> str:
-    """Where an image comes from: inside the page as a data URI when its bytes are given,
-    else its relative path."""
-    if file in images:
-        return "data:image/png;base64," + base64.b64encode(images[file]).decode("ascii")
-    return html.escape(quote(file))
-
-
-def page(title: str, blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:
-    """The blocks as one standalone HTML page; the pictures whose PNG bytes `images` holds (by
-    file name) are embedded, so the page is the whole summary, any others are linked."""
-    images = images or {}
-    body: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            body.append(f"<h{block.level}>{_h(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            body.append(f"<p>{_h(block.text)}</p>")
-        elif isinstance(block, Items):
-            tag = "ol" if block.numbered else "ul"
-            items = "".join(f"\n<li>{_h(item)}</li>" for item in block.items)
-            body.append(f"<{tag}>{items}\n</{tag}>")
-        elif isinstance(block, Table):
-            head = "".join(f"<th>{_h(cell)}</th>" for cell in block.header)
-            rows = "".join(
-                "\n<tr>" + "".join(f"<td>{_h(cell)}</td>" for cell in row) + "</tr>"
-                for row in block.rows
-            )
-            body.append(
-                f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{rows}\n</tbody>\n</table>"
-            )
-        else:
-            width, height = block.size
-            tags = "".join(
-                f'\n<img src="{_source(file, images)}" alt="{_h(alt)}" '
-                f'width="{width}" height="{height}">'
-                for file, alt in block.files
-            )
-            body.append(f'<div class="charts">{tags}\n</div>')
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )

@@ -146,6 +146,13 @@ def listed(parts: Sequence[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+def turns_words(turns: Sequence[int]) -> str:
+    """Turns as people say them: 'turn 3', 'turns 3 and 6', 'turns 2, 3 and 6'."""
+    if len(turns) == 1:
+        return f"turn {turns[0]}"
+    return "turns " + listed([str(turn) for turn in turns])
+
+
 def segments(f: Facts) -> list[str]:
     """The segments a department meets at the front line, each once, in scenario order."""
     return list(dict.fromkeys(segment for segment, _ in f.roles))

@@ -1,8 +1,14 @@
-"""Each department's own numbers against the harm to customers it started: the debrief's
-"looked good on its own numbers, hurt customers downstream"."""
+"""Each department's own number against the harm to customers it started: the debrief's
+"looked good on its own number, hurt customers downstream".
+
+A department's own number is its score on the measure it is rewarded on (throughput, handle
+time, utilisation, right first time or the customer's outcome), averaged over the turns
+played; a choice that changes the measure shows as a second measure from its turn on.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ripple.engine import Game, figures
@@ -17,10 +23,34 @@ SOME = 0.1
 BUSY = 0.75
 """A department that used this share of its capacity looked busy on its own numbers."""
 
+GOOD = 0.75
+"""A department whose own number averaged this much over the game looked good on it."""
+
+MEASURE_WORDS = {
+    "throughput": "throughput",
+    "handle_time": "handle time",
+    "utilisation": "utilisation",
+    "right_first_time": "right first time",
+    "customer_outcome": "the customer's outcome",
+}
+"""How each measure a department is rewarded on reads in the debrief and the export."""
+
+Measures = tuple[tuple[int, str], ...]
+"""What a department was rewarded on: (from turn, measure), the first from turn 1."""
+
+
+def measure_words(measures: Measures) -> str:
+    """'throughput', or 'throughput, then right first time from turn 4' when it changed."""
+    (_, first), *later = measures
+    said = MEASURE_WORDS[first]
+    for turn, measure in later:
+        said += f", then {MEASURE_WORDS[measure]} from turn {turn}"
+    return said
+
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """A department's own numbers against the harm to customers it started."""
+    """A department's own number against the harm to customers it started."""
 
     id: str
     name: str
@@ -32,20 +62,38 @@ class Standing:
     kinds: dict[str, int]
     """The harm it started by kind, in whole items that add up across departments to the
     totals the debrief shows elsewhere."""
+    measures: Measures = ((1, "throughput"),)
+    """What it was rewarded on, and from which turn."""
+    own: float | None = None
+    """Its own number on that measure, 0 to 1, averaged over the turns played (None before
+    the first)."""
+
+    @property
+    def measure(self) -> str:
+        """What it was rewarded on, in words (with the turn it changed, if it did)."""
+        return measure_words(self.measures)
 
     @property
     def flagged(self) -> bool:
-        """Busy on its own numbers, and a big source of harm downstream."""
-        return self.used >= BUSY and self.harm >= HARMFUL
+        """Good on its own number, and a big source of harm downstream."""
+        return self.own is not None and self.own >= GOOD and self.harm >= HARMFUL
 
     def verdict(self) -> tuple[str, str, str]:
-        """(icon, palette colour name, one line) saying what its numbers did not show."""
+        """(icon, palette colour name, one line) saying what its own number did not show."""
         if not self.processed:
             return "·", "muted", "No work has reached it yet"
         if self.flagged:
-            return "⚠", "warn", f"Looked busy, yet started {self.harm:.0%} of the harm"
+            return (
+                "⚠",
+                "warn",
+                f"Looked good on its own number, yet started {self.harm:.0%} of the harm",
+            )
         if self.harm >= HARMFUL:
-            return "⚠", "bad", f"Started {self.harm:.0%} of the harm, with capacity to spare"
+            return (
+                "⚠",
+                "bad",
+                f"Started {self.harm:.0%} of the harm, and its own number was low too",
+            )
         if self.harm >= SOME:
             return "·", "info", f"Some of the harm started here: {self.harm:.0%}"
         if self.harm > 0:
@@ -68,10 +116,33 @@ def harm_shares(game: Game) -> dict[str, float]:
     return {d: sum(k.values()) / total if total else 0.0 for d, k in kinds.items()}
 
 
-def standings(game: Game) -> list[Standing]:
-    """Every department, the busy-but-harmful first, then by the share of harm it started.
+def rewarded_on(game: Game) -> dict[str, Measures]:
+    """What each department was rewarded on over the turns played: its measure at the start,
+    then each change from the turn it was first seen."""
+    found: dict[str, Measures] = {v.id: ((1, v.measure),) for v in game.snapshot(0).departments}
+    for turn in range(1, game.turn + 1):
+        for view in game.snapshot(turn).departments:
+            if view.measure != found[view.id][-1][1]:
+                found[view.id] += ((turn, view.measure),)
+    return found
 
-    Capacity used is summed over the snapshots of every turn, so the game must keep them.
+
+def own_numbers(game: Game) -> dict[str, float]:
+    """Each department's own number over the turns played: the mean of its score, turn by
+    turn, on whatever it was rewarded on that turn (empty before the first turn)."""
+    sums: dict[str, float] = {}
+    for turn in range(1, game.turn + 1):
+        for view in game.snapshot(turn).departments:
+            sums[view.id] = sums.get(view.id, 0.0) + view.score
+    return {department: total / game.turn for department, total in sums.items()}
+
+
+def standings(game: Game) -> list[Standing]:
+    """Every department, the good-on-its-own-number-but-harmful first, then by the share of
+    harm it started.
+
+    Capacity used, own numbers and measures are read from the snapshots of every turn, so the
+    game must keep them.
     """
     kinds = harm_by_kind(game)
     counted: dict[str, dict[str, int]] = {}
@@ -84,6 +155,7 @@ def standings(game: Game) -> list[Standing]:
     for turn in range(1, game.turn + 1):
         for view in game.snapshot(turn).departments:
             capacity[view.id] = capacity.get(view.id, 0.0) + view.capacity
+    measures, own = rewarded_on(game), own_numbers(game)
     found = [
         Standing(
             view.id,
@@ -92,10 +164,20 @@ def standings(game: Game) -> list[Standing]:
             view.total_processed / capacity[view.id] if capacity.get(view.id) else 0.0,
             shares.get(view.id, 0.0),
             counted.get(view.id, {}),
+            measures[view.id],
+            own.get(view.id),
         )
         for view in game.snapshot().departments
     ]
     return sorted(found, key=lambda s: (not s.flagged, -s.harm, -s.processed, s.name))
+
+
+def harm_order(game: Game, departments: Sequence[str]) -> list[str]:
+    """`departments` in the order the debrief tells them: the one that started most harm
+    first, then the scenario's order."""
+    shares = harm_shares(game)
+    order = [d.id for d in game.scenario.departments]
+    return sorted(departments, key=lambda d: (-shares.get(d, 0.0), order.index(d)))
 
 
 def summary(game: Game) -> str:

@@ -1,6 +1,7 @@
 """The debrief: the story of a game, told so a room can see how a hand-off problem reached a
-customer. Four pages — charts over turns, the biggest ripples, own numbers against the harm
-started, and the scenario's questions — switched by the arrow keys, Tab or a click on a tab.
+customer. Its pages — charts over turns, the biggest ripples, own numbers against the harm
+started, root causes, people and money, and the scenario's questions, then a learner's own
+pages or a workshop's teams — switch by the arrow keys, Tab or a click on a tab.
 
 Each page is drawn once onto a cached surface (on entry, resize and page change); a frame
 only blits it. A game that is not over yet shows what there is.
@@ -24,12 +25,19 @@ from ripple.ui.draw.charts import Canvas
 from ripple.ui.scene import Scene, named
 from ripple.ui.scenes.debrief_charts import draw_charts
 from ripple.ui.scenes.debrief_culture import draw_culture
+from ripple.ui.scenes.debrief_layout import two_lines
 from ripple.ui.scenes.debrief_learner import draw_reflection
 from ripple.ui.scenes.debrief_pages import DRAWERS, LEARNER_PAGES, PAGES
 from ripple.ui.scenes.debrief_teams import draw_teams
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.whatif import draw_what_if
 from ripple.ui.widgets import choice_panel, panel
+
+TAB_SCALE = 0.9
+"""The size of a tab's name, when every name fits on one line."""
+
+TWO_LINE_SCALE = 0.8
+"""The size tabs are made tall enough for when their names take two lines."""
 
 NOTE_LENGTH = 600
 """The longest note a learner can type on the reflection page."""
@@ -41,8 +49,8 @@ the main thread may use pygame's fonts (SDL_ttf is not thread-safe)."""
 
 @named("debrief")
 class DebriefScene(Scene):
-    """The debrief of a game (finished or not): four pages; the one shown is drawn once into
-    `frame`, whose `texts` say where every word went."""
+    """The debrief of a game (finished or not), page by page; the one shown is drawn once
+    into `frame`, whose `texts` say where every word went."""
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
@@ -72,7 +80,8 @@ class DebriefScene(Scene):
 
     @property
     def page_name(self) -> str:
-        """The name of the page shown: charts, ripples, numbers or questions."""
+        """The name of the page shown: charts, ripples, numbers, causes, money, questions, or
+        a learner's or a workshop's own."""
         return self.pages[self.page][0]
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -85,18 +94,25 @@ class DebriefScene(Scene):
         self.hotspots = {
             "back": pygame.Rect(w - back_width - pad, pad, back_width, self.header.height - pad * 2)
         }
-        # Each tab as wide as its name asks, the room left over shared out evenly.
+        # Each tab as wide as its name asks, the room left over shared out evenly; when the
+        # names do not fit on one line each, the tabs grow tall enough for two.
         room = w - 2 * unit - (len(self.pages) - 1) * pad
-        needs = [self.theme.width(label, 0.9, "bold") + unit for _, label in self.pages]
+        needs = [self.theme.width(label, TAB_SCALE, "bold") + unit for _, label in self.pages]
+        tall = round(unit * 2.2)
+        if sum(needs) > room:
+            needs = [
+                two_lines(self.theme, label, "bold", TWO_LINE_SCALE) + unit
+                for _, label in self.pages
+            ]
+            inner = 2 * self.theme.leading(TWO_LINE_SCALE, "bold") + 4 * self.theme.line
+            tall = max(tall, inner + unit // 3)
         spare = (room - sum(needs)) / len(needs)
         x = unit
         for (name, _), need in zip(self.pages, needs, strict=True):
             width = max(unit, round(need + spare if spare > 0 else need * room / sum(needs)))
-            self.hotspots[f"tab:{name}"] = pygame.Rect(
-                x, self.header.bottom, width, round(unit * 2.2)
-            )
+            self.hotspots[f"tab:{name}"] = pygame.Rect(x, self.header.bottom, width, tall)
             x += width + pad
-        top = self.header.bottom + round(unit * 2.2) + pad
+        top = self.header.bottom + tall + pad
         self.content = pygame.Rect(unit, top, w - 2 * unit, self.footer.y - top - pad)
         self._build()
 
@@ -272,7 +288,8 @@ class DebriefScene(Scene):
             choice_panel(canvas.surface, rect, theme, chosen)
             face = "bold" if chosen else "regular"
             inner = rect.inflate(-theme.unit, -4 * theme.line)
-            laid = canvas.lay(label, inner.width, inner.height, 0.9, face)  # shrunk or wrapped
+            # shrunk, else wrapped
+            laid = canvas.lay(label, inner.width, inner.height, TAB_SCALE, face)
             colour = palette.text if chosen else palette.muted
             canvas.label(laid, rect.center, colour=colour, anchor="center")
 

@@ -228,8 +228,10 @@ def _draw_card(canvas: Canvas, rect: pygame.Rect, card: Card, number: int) -> No
     for shown, text in enumerate(card.facts):
         left = len(card.facts) - shown
         if y + text.height(canvas) + (mark if left > 1 else 0) > bottom:
-            more = f"+ {left} more in the pack (X)"
-            canvas.text(more, (x, y), scale=SMALLEST, colour=palette.muted)
+            # said only where it clears the card's edge: the pack holds the facts anyway
+            if y + mark <= rect.bottom - 2 * theme.line:
+                more = f"+ {left} more in the pack (X)"
+                canvas.text(more, (x, y), scale=SMALLEST, colour=palette.muted)
             break
         y = text.draw(canvas, x, y)
 
