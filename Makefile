@@ -36,7 +36,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine_vs_simpy.py $(BENCH_ARGS)
 
-## balance: play 1,000 seeded games per policy of every scenario; rewrite docs/balance.md
+## balance: 1,000 games per player, customer against the blind ones; rewrite docs/balance.md
 balance: $(STAMP)
 	$(BIN)/ripple balance --write docs/balance.md
 

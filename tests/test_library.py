@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ripple.batch.balance import judge, page, table, teaching_scenarios
+from ripple.batch.balance import judge, page, summary_table, teaching_scenarios
 from ripple.cli import main
 from ripple.paths import DEFAULT_SCENARIO, ROOT, SCENARIOS
 from ripple.scenario.load import check_file, load_scenario
@@ -64,14 +64,15 @@ def test_the_balance_table_in_the_docs_covers_every_scenario_and_each_teaches() 
 
 
 def test_a_balance_verdict_is_worked_out_from_the_games() -> None:
-    verdict = judge(DEFAULT_SCENARIO, 40)
+    (verdict,) = judge([(DEFAULT_SCENARIO, load_scenario(DEFAULT_SCENARIO))], 40, turns=8)
     assert verdict.runs == 40 and verdict.title == "The Claims Ripple"
-    assert verdict.satisfaction[1] > verdict.satisfaction[0]
-    assert verdict.satisfaction_gain.clear and verdict.satisfaction_gain.mean > 0
-    assert 0.0 <= verdict.wins[0] <= 1.0 and verdict.spread[0] > 0
+    assert [r.name for r in verdict.rivals][:4] == ["none", "random", "priciest", "silo"]
+    silo = next(r for r in verdict.rivals if r.name == "silo")
+    assert verdict.reference["satisfaction"] > silo.means["satisfaction"]
+    assert 0.0 <= silo.gains["satisfaction"].won <= 1.0 and silo.gains["satisfaction"].spread > 0
     assert len(verdict.leaders) == 2 and len(verdict.causes) == 3
     assert verdict.proud_harm == bool(set(verdict.leaders) & set(verdict.causes))
-    lines = table([verdict])
+    lines = summary_table([verdict])
     assert lines[0].startswith("| scenario |") and len(lines) == 3
     assert "The Claims Ripple (`claims.yaml`)" in lines[2]
     assert lines[2].endswith("| yes |") == verdict.teaches
@@ -87,7 +88,8 @@ def test_ripple_balance_prints_the_table_and_writes_the_page(
     )
     printed = capsys.readouterr().out
     assert "The Claims Ripple" in printed and printed.startswith("| scenario |")
-    assert status == (0 if printed.rstrip().endswith("| yes |") else 1)
+    summary = printed[: printed.index("\n\n")].splitlines()[2:]
+    assert status == (0 if all(row.endswith("| yes |") for row in summary) else 1)
     assert out.read_text(encoding="utf-8").startswith("# Balance")
 
 

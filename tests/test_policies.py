@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ripple.cli import main
 from ripple.engine import Game
 from ripple.engine.policies import POLICIES, only, priciest, random_choices
 from ripple.engine.replay import replay_game
@@ -65,3 +66,14 @@ def test_one_intervention_every_turn_round_robin() -> None:
         game.play_turn([decision])
     assert len(set(seen)) == 3 and all(d.intervention == "thank" for d in game.decisions[0])
     assert "random" in POLICIES and POLICIES["random"] is random_choices
+
+
+def test_simulate_compares_with_a_one_intervention_player(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    claims = str(SCENARIOS / "claims.yaml")
+    argv = ["simulate", claims, "--runs", "3", "--jobs", "1", "--turns", "4", "--compare"]
+    assert main([*argv, "customer,only:thank"]) == 0
+    assert "only:thank" in capsys.readouterr().out
+    assert main([*argv, "customer,only:bogus"]) == 2
+    assert "menu has no 'bogus'" in capsys.readouterr().err

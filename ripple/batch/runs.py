@@ -1,10 +1,11 @@
-"""Many seeded games of one scenario, in parallel processes, summed up as distributions.
+"""Many seeded games of a scenario or several, in parallel processes, summed up as distributions.
 
 A facilitator balancing a scenario wants to know what usually happens, how widely games
 differ, and whether one way of playing is really better than another or just luckier.
 `play_batch` plays `runs` games per policy, every policy on the same seeds, so two policies
-can be compared game by game (a paired comparison); the summaries below turn the games
-into distributions, root causes and verdicts; `ripple.batch.report` writes them out.
+can be compared game by game (a paired comparison); `play_lineups` does the same for several
+scenarios at once, in one pool of processes. The summaries below turn the games into
+distributions, root causes and verdicts; `ripple.batch.report` writes them out.
 
 Run k's seed is `SeedSequence(base).spawn(runs)[k]` turned into a 32-bit number: it depends
 only on the base seed and k, so the first 100 games of a 1,000-game batch are the games of a
@@ -28,7 +29,6 @@ from ripple.engine import Game
 from ripple.engine.figures import game_outcomes
 from ripple.engine.state import KINDS
 from ripple.report.record import play_out
-from ripple.scenario.load import load_scenario
 from ripple.scenario.model import Scenario
 
 OUTCOMES: tuple[str, ...] = (
@@ -121,18 +121,18 @@ def play_games(
 
 
 _worker: dict[str, Any] = {}
-"""The scenario a pool process loaded once, with the turns to play."""
+"""What a pool process was handed once: the scenarios of the run and the turns to play."""
 
 
-def _start_worker(path: str, turns: int | None) -> None:
+def _start_worker(scenarios: Sequence[Scenario], turns: int | None) -> None:
     # Ctrl-C reaches every process of the terminal; the main process alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker["scenario"] = load_scenario(Path(path))
+    _worker["scenarios"] = scenarios
     _worker["turns"] = turns
 
 
-def _play_in_worker(policy: str, run_seeds: Sequence[int]) -> Measured:
-    return play_games(_worker["scenario"], policy, run_seeds, _worker["turns"])
+def _play_in_worker(place: int, policy: str, run_seeds: Sequence[int]) -> Measured:
+    return play_games(_worker["scenarios"][place], policy, run_seeds, _worker["turns"])
 
 
 @dataclass(frozen=True)
@@ -156,10 +156,111 @@ class Batch:
         return len(self.seeds)
 
 
-def chunks(runs: int, jobs: int) -> list[range]:
-    """The runs split into tasks: several per process, each at most `CHUNK` games."""
-    size = max(1, min(CHUNK, math.ceil(runs / (8 * jobs))))
+@dataclass(frozen=True)
+class Lineup:
+    """One scenario of a run and the players who each play its batch of games."""
+
+    scenario: Scenario
+    policies: tuple[str, ...]
+
+
+def chunks(runs: int, jobs: int, batches: int = 1) -> list[range]:
+    """The runs of one policy split into tasks: with `batches` of `runs` games to share out,
+    several tasks per process in all, each at most `CHUNK` games."""
+    size = max(1, min(CHUNK, math.ceil(runs * batches / (8 * jobs))))
     return [range(start, min(start + size, runs)) for start in range(0, runs, size)]
+
+
+Task = tuple[int, str, range]
+"""A share of the work: the lineup's place, a policy, and the runs it plays."""
+
+
+def _empty_batch(lineup: Lineup, base: int, runs: int) -> Batch:
+    scenario = lineup.scenario
+    departments = tuple(sorted(d.id for d in scenario.departments))
+    return Batch(
+        title=scenario.title,
+        base_seed=base,
+        seeds=tuple(seeds(base, runs)),
+        policies=lineup.policies,
+        departments=departments,
+        names={d.id: d.name for d in scenario.departments},
+        outcomes={p: np.zeros((runs, len(OUTCOMES))) for p in lineup.policies},
+        harm={p: np.zeros((runs, len(departments), len(KINDS))) for p in lineup.policies},
+        own={p: np.zeros((runs, len(departments))) for p in lineup.policies},
+    )
+
+
+def play_lineups(
+    lineups: Sequence[Lineup],
+    runs: int,
+    *,
+    seed: int | None = None,
+    turns: int | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[Batch]:
+    """Play `runs` games per policy of each lineup, every policy of a scenario on the same
+    seeds; `jobs` > 1 plays them all in one pool of processes, so no process waits for a
+    scenario's last games while another scenario's are still to play.
+
+    `seed` replaces each scenario's own. The processes are handed the scenarios themselves,
+    never their files, so a file edited while the games play changes nothing. The result
+    does not depend on `jobs`.
+    """
+    batches = [
+        _empty_batch(lineup, lineup.scenario.seed if seed is None else seed, runs)
+        for lineup in lineups
+    ]
+    shared = sum(len(lineup.policies) for lineup in lineups)
+    parts = chunks(runs, jobs, shared)
+    tasks: list[Task] = [
+        (place, policy, part)
+        for place, lineup in enumerate(lineups)
+        for policy in lineup.policies
+        for part in parts
+    ]
+    total, done = runs * shared, 0
+
+    def keep(task: Task, result: Measured) -> None:
+        nonlocal done
+        place, policy, part = task
+        batch, rows = batches[place], slice(part.start, part.stop)
+        batch.outcomes[policy][rows], batch.harm[policy][rows], batch.own[policy][rows] = result
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+
+    def seeds_of(task: Task) -> tuple[int, ...]:
+        place, _, part = task
+        return batches[place].seeds[part.start : part.stop]
+
+    if jobs <= 1:
+        for task in tasks:
+            place, policy, _ = task
+            keep(task, play_games(lineups[place].scenario, policy, seeds_of(task), turns))
+        return batches
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        initializer=_start_worker,
+        initargs=(tuple(lineup.scenario for lineup in lineups), turns),
+    )
+    try:
+        pending: dict[Future[Measured], Task] = {
+            pool.submit(_play_in_worker, task[0], task[1], seeds_of(task)): task for task in tasks
+        }
+        for future in as_completed(pending):
+            keep(pending[future], future.result())
+    except BaseException:
+        # Stopped (Ctrl-C) or failed: end the pool's processes rather than wait for
+        # them; an orderly shutdown after an interrupt can wait forever.
+        for process in set(multiprocessing.active_children()) - before:
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return batches
 
 
 def play_batch(
@@ -173,69 +274,21 @@ def play_batch(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Batch:
-    """Play `runs` games per policy on the same seeds; `jobs` > 1 plays them in processes.
+    """Play `runs` games per policy of one scenario on the same seeds; `jobs` > 1 plays
+    them in processes.
 
-    `scenario` is `path` loaded; each process loads `path` once itself. The result does
-    not depend on `jobs`.
+    `scenario` is `path` loaded, and is what every process plays (`path` is not read
+    again). The result does not depend on `jobs`.
     """
-    base = scenario.seed if seed is None else seed
-    run_seeds = seeds(base, runs)
-    departments = tuple(sorted(d.id for d in scenario.departments))
-    outcomes = {p: np.zeros((runs, len(OUTCOMES))) for p in policies}
-    harm = {p: np.zeros((runs, len(departments), len(KINDS))) for p in policies}
-    own = {p: np.zeros((runs, len(departments))) for p in policies}
-    tasks = [(policy, part) for policy in policies for part in chunks(runs, jobs)]
-    total, done = runs * len(policies), 0
-
-    def keep(policy: str, part: range, result: Measured) -> None:
-        nonlocal done
-        rows = slice(part.start, part.stop)
-        outcomes[policy][rows], harm[policy][rows], own[policy][rows] = result
-        done += len(part)
-        if progress is not None:
-            progress(done, total)
-
-    if jobs <= 1:
-        for policy, part in tasks:
-            keep(
-                policy, part, play_games(scenario, policy, run_seeds[part.start : part.stop], turns)
-            )
-    else:
-        before = set(multiprocessing.active_children())
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(tasks)),
-            initializer=_start_worker,
-            initargs=(str(path), turns),
-        )
-        try:
-            pending: dict[Future[Measured], tuple[str, range]] = {
-                pool.submit(_play_in_worker, policy, run_seeds[part.start : part.stop]): (
-                    policy,
-                    part,
-                )
-                for policy, part in tasks
-            }
-            for future in as_completed(pending):
-                keep(*pending[future], future.result())
-        except BaseException:
-            # Stopped (Ctrl-C) or failed: end the pool's processes rather than wait for
-            # them; an orderly shutdown after an interrupt can wait forever.
-            for process in set(multiprocessing.active_children()) - before:
-                process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
-    return Batch(
-        title=scenario.title,
-        base_seed=base,
-        seeds=tuple(run_seeds),
-        policies=tuple(policies),
-        departments=departments,
-        names={d.id: d.name for d in scenario.departments},
-        outcomes=outcomes,
-        harm=harm,
-        own=own,
+    (batch,) = play_lineups(
+        [Lineup(scenario, tuple(policies))],
+        runs,
+        seed=seed,
+        turns=turns,
+        jobs=jobs,
+        progress=progress,
     )
+    return batch
 
 
 def distribution(values: np.ndarray) -> dict[str, float]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ripple.commands.options import count, positive, print_problems, read_saved_game, scenario_file
-from ripple.engine.policies import POLICIES
+from ripple.engine.policies import ONLY, POLICIES
 
 if TYPE_CHECKING:
     from ripple.engine import Game
@@ -27,12 +27,14 @@ HELP = "play one game headless and tell its story, or many to balance a scenario
 
 
 def policy_list(text: str) -> list[str]:
-    """Two or more policy names, written P1,P2,..."""
+    """Two or more policy names, written P1,P2,...: built-in ones, or only:<intervention id>
+    for a player who spends on that one intervention every turn."""
     names = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in POLICIES]
+    unknown = [name for name in names if name not in POLICIES and not name.startswith(ONLY)]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"no policy called '{unknown[0]}' (choose from {', '.join(sorted(POLICIES))})"
+            f"no policy called '{unknown[0]}' (choose from {', '.join(sorted(POLICIES))}, "
+            f"or {ONLY}<intervention id>)"
         )
     if len(set(names)) != len(names) or len(names) < 2:
         raise argparse.ArgumentTypeError("name two or more different policies, e.g. silo,customer")
@@ -63,7 +65,8 @@ def add(parser: argparse.ArgumentParser) -> None:
         "--compare",
         type=policy_list,
         metavar="P1,P2,...",
-        help="with --runs: play every policy on the same seeds and compare each with the first",
+        help="with --runs: play every policy on the same seeds and compare each with the "
+        "first; only:<id> is a player who buys only that intervention",
     )
     parser.add_argument(
         "--decisions",
@@ -199,8 +202,18 @@ def _run_batch(args: argparse.Namespace, scenario: Scenario) -> int:
     """Many seeded games per policy: distributions, root causes and comparisons."""
     from ripple.batch.report import ProgressBar, describe, rows, summary
     from ripple.batch.runs import play_batch
+    from ripple.scenario.menu import STANDARD_MENU
 
     policies = args.compare or [args.policy]
+    menu = [i.id for i in scenario.interventions or STANDARD_MENU]
+    for name in policies:
+        if name.startswith(ONLY) and name[len(ONLY) :] not in menu:
+            print(
+                f"error: '{name}': this scenario's menu has no '{name[len(ONLY) :]}' "
+                f"(it has: {', '.join(menu)})",
+                file=sys.stderr,
+            )
+            return 2
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         batch = play_batch(
