@@ -31,7 +31,7 @@ def start_acts(world: World, turn: int) -> list[str]:
             chosen = np.array([handoffs.index[key]])
         elif kind == "department" and key in departments.index:
             d = departments.index[key]
-            chosen = np.flatnonzero(handoffs.supplier == d)
+            chosen = (handoffs.supplier == d).nonzero()[0]
             if does.discover:
                 found = problems.bring_to_light(d, "visited", turn, every=True)
                 lines.append(_visit_line(world, d, found))

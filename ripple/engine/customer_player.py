@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ripple.engine.game import Game
 from ripple.engine.interventions import Option
@@ -26,7 +27,7 @@ from ripple.engine.rules import (
     MORALE_ON_CAPACITY,
     diminishing,
 )
-from ripple.engine.snapshot import DepartmentView, Snapshot
+from ripple.engine.snapshot import DepartmentView, HandoffView, Snapshot
 from ripple.scenario.model import parse_handoff
 
 
@@ -45,7 +46,34 @@ class Reading:
     memory of what it did, at full strength, for the cap)."""
 
     def department(self, key: str) -> DepartmentView:
-        return next(d for d in self.snapshot.departments if d.id == key)
+        """The department called `key`."""
+        return self._departments[key]
+
+    def handoff(self, key: str) -> HandoffView | None:
+        """The hand-off called `key` ('supplier->customer'), or None."""
+        return self._handoffs.get(key)
+
+    def unexplained(self, d: DepartmentView) -> float:
+        """`_unexplained(d)`, worked out once a reading."""
+        found = self._unexplained.get(d.id)
+        if found is None:
+            found = self._unexplained[d.id] = _unexplained(d)
+        return found
+
+    @cached_property
+    def _departments(self) -> dict[str, DepartmentView]:
+        return {d.id: d for d in self.snapshot.departments}
+
+    @cached_property
+    def _handoffs(self) -> dict[str, HandoffView]:
+        handoffs: dict[str, HandoffView] = {}
+        for h in self.snapshot.handoffs:
+            handoffs.setdefault(h.key, h)
+        return handoffs
+
+    @cached_property
+    def _unexplained(self) -> dict[str, float]:
+        return {}
 
 
 def _read(game: Game) -> Reading:
@@ -76,7 +104,21 @@ def _marginal(reading: Reading, target: str, name: str, step: float) -> float:
     """What one more step of a gain adds on this target, after what is stacked already."""
     held = reading.gains.get((target, name), 0.0)
     cap = GAIN_CAPS[name]
-    return float(diminishing(held + step, cap) - diminishing(held, cap))
+    return _diminished(held + step, cap) - _diminished(held, cap)
+
+
+@lru_cache(maxsize=4096)
+def _diminished_gain(total: float, cap: float) -> float:
+    return float(diminishing(total, cap))
+
+
+def _diminished(total: float, cap: float) -> float:
+    """`diminishing(total, cap)` as a float, remembered: the player asks for the same few
+    sums over and over. What is not a gain is worth itself, as `diminishing` keeps it (and
+    stays apart from the remembered gains, where 0.0 and -0.0 would be one key)."""
+    if total > 0:
+        return _diminished_gain(total, cap)
+    return float(total)
 
 
 def _defects(d: DepartmentView) -> float:
@@ -95,10 +137,14 @@ def _value(reading: Reading, option: Option) -> float:
         return 0.0  # never cut corners: the defects go downstream
     if target is None:
         return _everyone(reading, option, left)
-    pair = parse_handoff(target)
+    pair = _pair(target)
     if pair:
         return _on_handoff(reading, option, pair, left)
     return _on_department(reading, option, reading.department(target), left)
+
+
+_pair = lru_cache(maxsize=1024)(parse_handoff)
+"""`parse_handoff`, remembered: the menu's targets are the same every turn."""
 
 
 def _everyone(reading: Reading, option: Option, left: int) -> float:
@@ -116,12 +162,12 @@ def _on_handoff(reading: Reading, option: Option, pair: tuple[str, str], left: i
     if effects.communication:
         gain = _marginal(reading, option.target or "", "communication", effects.communication)
         value += gain * COMMUNICATION_ON_DEFECTS * CUSTOMER_REWORK * _defects(supplier) * left
-    key = option.target or ""
-    view = next((h for h in reading.snapshot.handoffs if h.key == key), None)
+    view = reading.handoff(option.target or "")
     if effects.listen and view is not None and not view.listening:
-        hidden = supplier.id not in reading.asked and _unexplained(supplier) > 0
+        unexplained = reading.unexplained(supplier)
+        hidden = supplier.id not in reading.asked and unexplained > 0
         if hidden:
-            value += CUSTOMER_HIDDEN * _unexplained(supplier) * max(supplier.processed, 1) * left
+            value += CUSTOMER_HIDDEN * unexplained * max(supplier.processed, 1) * left
     if effects.lag and view is not None and view.lag > 0:
         value += -effects.lag * reading.delay_harm.get(supplier.id, 0.0) * left
     return value
@@ -153,9 +199,9 @@ def _on_department(reading: Reading, option: Option, d: DepartmentView, left: in
             value += CUSTOMER_REWORK * worst.defects * max(d.processed, 1) * left
             value += worst.delay * d.capacity * left * (1.0 if behind else 0.3)
     if effects.discover and d.id not in reading.asked:
-        value += CUSTOMER_HIDDEN * _unexplained(d) * max(d.processed, 1) * left
+        value += CUSTOMER_HIDDEN * reading.unexplained(d) * max(d.processed, 1) * left
     if effects.quality:
-        gain = min(_marginal(reading, d.id, "quality", effects.quality), _unexplained(d))
+        gain = min(_marginal(reading, d.id, "quality", effects.quality), reading.unexplained(d))
         value += CUSTOMER_REWORK * gain * max(d.processed, 1) * left
     late = reading.delay_harm.get(d.id, 0.0)
     if effects.capacity and (behind or late > 0):

@@ -14,7 +14,7 @@ from ripple.engine.rules import (
     SCORE_LATE,
     SCORE_LATE_AND_DEFECTIVE,
 )
-from ripple.engine.state import DEFECTIVE, LATE, Segment, World
+from ripple.engine.state import DEFECTIVE, LATE, Routes, Segment, World
 from ripple.engine.work import DEAD, QUEUED
 
 
@@ -28,13 +28,14 @@ def charge_delay(world: World, rows: np.ndarray, kind: int) -> None:
     work, routes = world.work, world.routes
     delay = work.delay[rows]
     count = work.count[rows]
-    total = delay.sum(axis=1)
+    total = np.add.reduce(delay, axis=1)
     weights = np.divide(
         delay * count[:, None], total[:, None], out=np.zeros_like(delay), where=total[:, None] > 0
     )
     route = work.route[rows]
-    blameless = np.flatnonzero(total <= 0)
-    weights[blameless, routes.length[route[blameless]] - 1] += count[blameless]
+    blameless = (total <= 0).nonzero()[0]
+    if blameless.size:
+        weights[blameless, routes.length[route[blameless]] - 1] += count[blameless]
     add_by_route(world.turn_ripples[kind], route, weights)
 
 
@@ -58,41 +59,55 @@ def deliver(world: World, turn: int, rows: np.ndarray) -> None:
     lead_time = turn - work.created[rows]
     late = lead_time > routes.promise[route]
     counts = world.turn_counts
-    counts.completed += int(count.sum())
-    counts.lead_time_sum += int((lead_time * count).sum())
-    counts.late += int(count[late].sum())
-    counts.on_time += int(count[~late].sum())
-    counts.defective += int(defective.sum())
-    if late.any():
+    items, bad, slow = count.tolist(), defective.tolist(), late.tolist()
+    counts.completed += sum(items)
+    counts.lead_time_sum += sum(t * n for t, n in zip(lead_time.tolist(), items, strict=True))
+    late_items = sum(n for n, is_late in zip(items, slow, strict=True) if is_late)
+    counts.late += late_items
+    counts.on_time += sum(items) - late_items
+    counts.defective += sum(bad)
+    if True in slow:
         charge_delay(world, rows[late], LATE)
-    if defective.any():
+    if any(bad):
         add_by_route(world.turn_ripples[DEFECTIVE], route, work.blame[rows])
-    demand = ~routes.failure[route]
-    segment = routes.segment[route[demand]]
-    count, defective, late = count[demand], defective[demand], late[demand]
-    right = count - defective
-    size = len(world.segments)
-
-    def per_segment(values: np.ndarray) -> list[int]:
-        return np.bincount(segment, weights=values, minlength=size).astype(np.int64).tolist()
-
-    outcomes = zip(
-        world.segments,
-        per_segment(count),
-        per_segment(np.where(late, 0, right)),
-        per_segment(np.where(late, right, 0)),
-        per_segment(np.where(late, 0, defective)),
-        per_segment(np.where(late, defective, 0)),
-        strict=True,
-    )
-    for seg, delivered, good, late_only, defective_only, both in outcomes:
-        seg.delivered += delivered
-        seg.good += good
-        seg.late_only += late_only
-        seg.defective_only += defective_only
-        seg.late_and_defective += both
-        seg.revenue += delivered * seg.spec.value
+    _judge(world.segments, route.tolist(), routes, items, bad, slow)
     work.state[rows] = DEAD
+
+
+def _judge(
+    segments: list[Segment],
+    route: list[int],
+    routes: Routes,
+    items: list[int],
+    bad: list[int],
+    slow: list[bool],
+) -> None:
+    """Each segment's deliveries (not its answered complaints), on time or late, right or
+    defective. Summed as floats in row order and cut to whole numbers, as numpy's
+    `bincount` does."""
+    tallies = [[0.0] * 5 for _ in segments]
+    failure, segment_of = routes.failure_list, routes.segment_list
+    for r, n, wrong, is_late in zip(route, items, bad, slow, strict=True):
+        if failure[r]:
+            continue
+        tally = tallies[segment_of[r]]
+        tally[0] += n
+        if is_late:
+            tally[2] += n - wrong
+            tally[4] += wrong
+        else:
+            tally[1] += n - wrong
+            tally[3] += wrong
+    for seg, (delivered, good, late_only, defective_only, both) in zip(
+        segments, tallies, strict=True
+    ):
+        delivered = int(delivered)
+        seg.delivered += delivered
+        seg.good += int(good)
+        seg.late_only += int(late_only)
+        seg.defective_only += int(defective_only)
+        seg.late_and_defective += int(both)
+        seg.revenue += delivered * seg.spec.value
 
 
 def demand_this_turn(world: World, segment: Segment, turn: int) -> int:
@@ -139,21 +154,17 @@ def admit(world: World, turn: int) -> None:
 def react(world: World) -> None:
     """Each segment judges this turn's deliveries: satisfaction, complaints, churn."""
     segments = world.segments
-    unhappy = np.array(
-        [(s.late_only, s.defective_only, s.late_and_defective, s.lost) for s in segments],
-        dtype=np.int64,
-    )
-    chances = np.array(
-        [
-            (c.late, c.defective, max(c.late, c.defective), c.lost)
-            for c in (s.spec.complaint_chance for s in segments)
-        ]
-    )
-    complaints = (
-        world.rng.binomial(unhappy, chances).sum(axis=1).tolist()
-        if unhappy.any()
-        else [0] * len(segments)
-    )
+    outcomes = [(s.late_only, s.defective_only, s.late_and_defective, s.lost) for s in segments]
+    complaints = [0] * len(segments)
+    if any(any(unhappy) for unhappy in outcomes):
+        chances = np.array(
+            [
+                (c.late, c.defective, max(c.late, c.defective), c.lost)
+                for c in (s.spec.complaint_chance for s in segments)
+            ]
+        )
+        drawn = world.rng.binomial(np.array(outcomes, dtype=np.int64), chances)
+        complaints = np.add.reduce(drawn, axis=1).tolist()
     for segment, complained in zip(segments, complaints, strict=True):
         spec = segment.spec
         judged = segment.delivered + segment.lost

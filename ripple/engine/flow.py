@@ -13,6 +13,7 @@ import numpy as np
 
 from ripple.engine.customers import charge_delay, deliver
 from ripple.engine.state import LOST, World
+from ripple.engine.ufuncs import clip, some, sum_of
 from ripple.engine.work import DEAD, MOVING, QUEUED
 
 QUEUE_SPAN = 1 << 40
@@ -25,7 +26,7 @@ def arrive(world: World, turn: int) -> None:
     and sends caught ones back to the supplier for rework."""
     work, routes, handoffs = world.work, world.routes, world.handoffs
     n = work.size
-    rows = np.flatnonzero((work.state[:n] == MOVING) & (work.entered[:n] == turn))
+    rows = ((work.state[:n] == MOVING) & (work.entered[:n] == turn)).nonzero()[0]
     if not rows.size:
         return
     crossing = rows[~work.returning[rows]]
@@ -40,7 +41,7 @@ def arrive(world: World, turn: int) -> None:
     defective = work.defective[crossing]
     handoffs.defective += np.bincount(crossed, weights=defective, minlength=size).astype(np.int64)
     checked = (defective > 0) & (handoffs.catch[crossed] > 0)
-    if checked.any():
+    if some(checked):
         caught = world.rng.binomial(defective[checked], handoffs.catch[crossed[checked]])
         hit = caught > 0
         _send_back(world, turn, crossing[checked][hit], crossed[checked][hit], caught[hit])
@@ -65,11 +66,10 @@ def _send_back(
     count_share = caught / work.count[rows]
     lag = handoffs.effective_lag[crossed]
     trip = 1 + 2 * lag
-    rework_delay = (
-        work.delay[rows] * count_share[:, None] + work.blame[rows] * (defect_share * trip)[:, None]
-    )
-    work.blame[rows] *= (1.0 - defect_share)[:, None]
-    work.delay[rows] *= (1.0 - count_share)[:, None]
+    delay, blame = work.delay[rows], work.blame[rows]
+    rework_delay = delay * count_share[:, None] + blame * (defect_share * trip)[:, None]
+    work.blame[rows] = blame * (1.0 - defect_share)[:, None]
+    work.delay[rows] = delay * (1.0 - count_share)[:, None]
     work.count[rows] -= caught
     work.defective[rows] -= caught
     now = lag == 0
@@ -96,22 +96,22 @@ def process(world: World, turn: int) -> None:
     then the defects it makes are drawn, and the work is handed on or delivered."""
     work, routes, departments = world.work, world.routes, world.departments
     n = work.size
-    rows = np.flatnonzero(work.state[:n] == QUEUED)
+    rows = (work.state[:n] == QUEUED).nonzero()[0]
     budget = departments.effective_capacity + departments.credit
     room = np.floor(budget).astype(np.int64)
     if not rows.size:
         departments.credit[:] = 0.0
         return
     where = routes.steps[work.route[rows], work.position[rows]]
-    queue_order = np.argsort(where * QUEUE_SPAN + work.order[rows])
+    queue_order = (where * QUEUE_SPAN + work.order[rows]).argsort()
     rows, where = rows[queue_order], where[queue_order]
     counts = work.count[rows]
     waiting = np.bincount(where, weights=counts, minlength=len(departments))
     departments.credit = np.where(waiting > room, budget - room, 0.0)
     ahead = _ahead_in_queue(where, counts)
-    taken = np.clip(room[where] - ahead, 0, counts)
+    taken = clip(room[where] - ahead, 0, counts)
     partial = (taken > 0) & (taken < counts)
-    if partial.any():
+    if some(partial):
         work.split(rows[partial], taken[partial], world.rng)
     busy = taken > 0
     _finish(world, turn, rows[busy], where[busy])
@@ -119,11 +119,8 @@ def process(world: World, turn: int) -> None:
 
 def _ahead_in_queue(where: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """For rows sorted by department then queue order: items ahead of each in its queue."""
-    total = np.cumsum(counts)
-    first = np.flatnonzero(np.concatenate(([True], where[1:] != where[:-1])))
-    sizes = np.diff(np.append(first, len(where)))
-    before_group = np.repeat(total[first] - counts[first], sizes)
-    return total - counts - before_group
+    before = counts.cumsum() - counts
+    return before - before[where.searchsorted(where)]
 
 
 def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> None:
@@ -140,8 +137,9 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     count = work.count[rows]
     route = work.route[rows]
     position = work.position[rows]
+    cells = rows * work.width + position  # (row, position) in the flattened history
     wait = turn - work.entered[rows]
-    work.delay[rows, position] += wait * count
+    work.delay.reshape(-1)[cells] += wait * count
     waited = np.where(wait > 0, count, 0)
     departments.processed += np.bincount(where, weights=count, minlength=size).astype(np.int64)
     failure = routes.failure[route]
@@ -151,17 +149,17 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     departments.waited += np.bincount(where, weights=waited, minlength=size).astype(np.int64)
     after = routes.handoff[route, position]
     onward = after >= 0
-    talk = np.ones(len(rows))
-    talk[onward] = handoffs.talk[after[onward]]
+    talk = handoffs.talk_or_one[after]  # 1 after the last step
     chance = np.minimum(1.0, departments.defect_chance[where] * talk)
     made = world.rng.binomial(count - work.defective[rows], chance)
     work.defective[rows] += made
-    work.blame[rows, position] += made
+    work.blame.reshape(-1)[cells] += made
     departments.defects_made += np.bincount(where, weights=made, minlength=size).astype(np.int64)
     deliver(world, turn, rows[~onward])
     moving, link = rows[onward], after[onward]
-    extra_lag = np.maximum(0, handoffs.effective_lag[link] - handoffs.lag[link])
-    work.delay[moving, position[onward]] += extra_lag * count[onward]
+    if handoffs.slowed:  # else every extra lag is 0, and adding 0 to a delay changes nothing
+        extra_lag = np.maximum(0, handoffs.effective_lag[link] - handoffs.lag[link])
+        work.delay.reshape(-1)[cells[onward]] += extra_lag * count[onward]
     work.position[moving] += 1
     work.state[moving] = MOVING
     work.entered[moving] = turn + 1 + handoffs.effective_lag[link]
@@ -171,13 +169,13 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
 def cancel_overdue(world: World, turn: int) -> None:
     """Customers with a `patience` cancel items that have waited too long (scrapped)."""
     work, routes = world.work, world.routes
-    if not routes.patience.any():
+    if not some(routes.patience):
         return
     n = work.size
     patience = routes.patience[work.route[:n]]
-    rows = np.flatnonzero(
+    rows = (
         (work.state[:n] != DEAD) & (patience > 0) & (turn - work.created[:n] >= patience)
-    )
+    ).nonzero()[0]
     if not rows.size:
         return
     queued = rows[work.state[rows] == QUEUED]
@@ -190,5 +188,5 @@ def cancel_overdue(world: World, turn: int) -> None:
     )
     for segment, count in zip(world.segments, lost.tolist(), strict=True):
         segment.lost += int(count)
-    world.turn_counts.scrapped += int(work.count[rows].sum())
+    world.turn_counts.scrapped += int(sum_of(work.count[rows]))
     work.state[rows] = DEAD

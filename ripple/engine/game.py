@@ -28,6 +28,14 @@ from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import Scenario, handoff_key
 
 
+def _sections(log: list[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A turn's log by part, in the order told, each part with its lines."""
+    parts: dict[str, list[str]] = {}
+    for part, line in log:
+        parts.setdefault(part, []).append(line)
+    return tuple((section, tuple(parts[section])) for section in SECTIONS if section in parts)
+
+
 class GameOver(RuntimeError):
     """Raised when a turn is played after the last one."""
 
@@ -54,6 +62,11 @@ class Game:
         departments = {d.id: d.name for d in sorted(scenario.departments, key=lambda d: d.id)}
         handoffs = sorted(handoff_key(d.supplier, d.customer) for d in scenario.dependencies)
         self.menu = Menu(tuple(menu), departments, handoffs)
+        weights = [c.demand for c in scenario.customers]
+        if sum(weights) <= 0:
+            weights = [1.0] * len(weights)
+        self._weights = (weights, sum(weights))
+        """How much each segment counts in `satisfaction`: its demand (all alike without any)."""
         self._begin()
 
     def _begin(self) -> None:
@@ -98,10 +111,10 @@ class Game:
             world.effects.extend(effects)
             intervention = self.menu.interventions[decision.intervention]
             target = self.menu.target_name(decision.target)
-            said = (intervention.log or "{target}: " + intervention.name + ".").format(
+            decided = (intervention.log or "{target}: " + intervention.name + ".").format(
                 target=target
             )
-            world.log.append(("decisions", said))
+            world.log.append(("decisions", decided))
             world.log.extend(("decisions", line) for line in begin_fixes(world, effects))
         for event in due_events(world, self.scenario.events, turn):
             start_event(world, event, turn)
@@ -181,22 +194,14 @@ class Game:
             satisfaction=self.satisfaction(),
             lead_time_sum=counts.lead_time_sum,
             log=tuple(line for _, line in world.log),
-            sections=tuple(
-                (section, tuple(line for part, line in world.log if part == section))
-                for section in SECTIONS
-                if any(part == section for part, _ in world.log)
-            ),
+            sections=_sections(world.log),
         )
 
     def satisfaction(self) -> float:
         """External satisfaction now: the segments' satisfaction weighted by their demand."""
         segments = self._world.segments
-        weights = [s.spec.demand for s in segments]
-        if sum(weights) <= 0:
-            weights = [1.0] * len(segments)
-        return sum(w * s.satisfaction for w, s in zip(weights, segments, strict=True)) / sum(
-            weights
-        )
+        weights, weight = self._weights
+        return sum(w * s.satisfaction for w, s in zip(weights, segments, strict=True)) / weight
 
     def _freeze(self, report: TurnReport | None) -> Snapshot:
         return take_snapshot(self._world, self.turn, self.turns, self.budget, report)

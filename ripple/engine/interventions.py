@@ -46,9 +46,16 @@ class Menu:
         self._departments = departments
         self._handoffs = handoffs
         self._options: list[Option] | None = None
+        self._targets: dict[int, tuple[Intervention, list[str | None]]] = {}
 
     def targets(self, intervention: Intervention) -> list[str | None]:
         """Every target this intervention may be aimed at, in a stable order."""
+        kept = self._targets.get(id(intervention))
+        if kept is None or kept[0] is not intervention:
+            kept = self._targets[id(intervention)] = (intervention, self._targets_of(intervention))
+        return list(kept[1])
+
+    def _targets_of(self, intervention: Intervention) -> list[str | None]:
         if intervention.target == "everyone":
             return [None]
         pool = list(self._departments) if intervention.target == "department" else self._handoffs

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ripple.engine.state import World
+from ripple.engine.ufuncs import sum_of
 from ripple.scenario.model import Costs
 
 
@@ -50,11 +51,18 @@ def account(world: World, costs: Costs) -> Money:
     segments = world.segments
     money = Money(
         revenue=sum(s.delivered * s.spec.value for s in segments),
-        rework=float(world.departments.sent_back.sum()) * costs.rework,
+        rework=float(sum_of(world.departments.sent_back)) * costs.rework,
         complaints=sum(s.complaints for s in segments) * costs.complaint,
         lost=sum((1.0 - s.remaining) * s.spec.demand * s.spec.value for s in segments),
     )
     world.money.append((money.revenue, money.rework, money.complaints, money.lost))
+    revenue, rework, complaints, lost = world.money_total
+    world.money_total = (
+        revenue + money.revenue,
+        rework + money.rework,
+        complaints + money.complaints,
+        lost + money.lost,
+    )
     return money
 
 

@@ -19,9 +19,9 @@ MOST = 4
 
 def _biggest(values: np.ndarray) -> list[int]:
     """Indices of the largest positive values, largest first (ties by index), at most MOST."""
-    positive = np.flatnonzero(values > 0)
-    ranked = positive[np.lexsort((positive, -values[positive]))]
-    return ranked[:MOST].tolist()
+    positive = (values > 0).nonzero()[0]
+    ranked = sorted(zip((-values[positive]).tolist(), positive.tolist(), strict=True))
+    return [index for _, index in ranked[:MOST]]
 
 
 SEGMENTS = 8
@@ -119,16 +119,15 @@ def _arrival_line(world: World, words: ItemWords, segment: Segment) -> str:
 
 def _origin_lines(world: World, turn: int, words: ItemWords) -> list[str]:
     """Where this turn's harm to customers started: the biggest origins of each kind."""
-    steps = world.routes.steps
-    valid = steps >= 0
+    steps, valid = world.routes.valid_steps, world.routes.valid
     names = world.departments.names
     problems = world.departments.problems
     lines = []
     for kind, per_place in zip(KINDS, world.turn_ripples, strict=True):
-        total = round(float(per_place.sum()))
+        total = round(float(np.add.reduce(per_place, axis=None)))
         if not total:
             continue
-        by_department = np.bincount(steps[valid], weights=per_place[valid], minlength=len(names))
+        by_department = np.bincount(steps, weights=per_place[valid], minlength=len(names))
         for d in _biggest(by_department)[:2]:
             share = round(float(by_department[d]))
             if not share:

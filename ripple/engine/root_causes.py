@@ -54,13 +54,16 @@ class Problems:
         self.relief = np.zeros(n)
         self.traced = np.zeros(len(ordered), dtype=np.int64)
         """Per department, how many of its problems the trace has brought to light."""
+        self._of = [(self.department == d).nonzero()[0] for d in range(len(ordered))]
+        for indices in self._of:
+            indices.flags.writeable = False
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def of(self, department: int) -> np.ndarray:
         """Indices of one department's problems, in scenario order."""
-        return np.flatnonzero(self.department == department)
+        return self._of[department]
 
     def _per_department(self, values: np.ndarray) -> np.ndarray:
         live = ~self.fixed
@@ -120,7 +123,7 @@ class Problems:
 
     def finish_fixes(self, turn: int) -> list[int]:
         """Problems whose fix is done by `turn`: gone for good. Returns them."""
-        done = np.flatnonzero((self.fixing > 0) & (self.fixing <= turn) & ~self.fixed)
+        done = ((self.fixing > 0) & (self.fixing <= turn) & ~self.fixed).nonzero()[0]
         self.fixed[done] = True
         return done.tolist()
 
@@ -131,5 +134,6 @@ class Problems:
 
     def fade_relief(self) -> None:
         """A turn later, the symptoms are partly back."""
-        self.relief *= RELIEF_KEEP
-        self.relief[self.relief < 1e-3] = 0.0
+        if np.count_nonzero(self.relief):
+            self.relief *= RELIEF_KEEP
+            self.relief[self.relief < 1e-3] = 0.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ripple.engine.money import NO_MONEY, Money, ledger
+from ripple.engine.money import NO_MONEY, Money
 from ripple.engine.rules import DELIGHTED
 from ripple.engine.state import World
 from ripple.engine.trace import harm
@@ -226,8 +226,8 @@ def take_snapshot(
         handoffs=tuple(
             HandoffView(*fields)
             for fields in zip(
-                [d.ids[i] for i in h.supplier.tolist()],
-                [d.ids[i] for i in h.customer.tolist()],
+                h.supplier_ids,
+                h.customer_ids,
                 h.satisfaction.tolist(),
                 transit,
                 h.handed.tolist(),
@@ -269,7 +269,7 @@ def take_snapshot(
         active=tuple(sorted({e.name for e in world.effects if e.strength(turn + 1) > 0})),
         harm=turn_harm(world),
         money=Money(*world.money[-1]) if world.money else NO_MONEY,
-        money_total=sum(ledger(world), NO_MONEY),
+        money_total=Money(*world.money_total),
     )
 
 
@@ -277,19 +277,20 @@ def _problems(world: World) -> list[tuple[ProblemView, ...]]:
     """Each department's problems, in department order."""
     p = world.departments.problems
     views = [
-        ProblemView(
-            id=p.ids[i],
-            name=p.names[i],
-            defects=float(p.defects[i]),
-            delay=float(p.delay[i]),
-            known=bool(p.known[i]),
-            how=p.how[i],
-            known_turn=int(p.known_turn[i]),
-            fixing=int(p.fixing[i]),
-            fixed=bool(p.fixed[i]),
-            relief=float(p.relief[i]),
+        ProblemView(*fields)
+        for fields in zip(
+            p.ids,
+            p.names,
+            p.defects.tolist(),
+            p.delay.tolist(),
+            p.known.tolist(),
+            p.how,
+            p.known_turn.tolist(),
+            p.fixing.tolist(),
+            p.fixed.tolist(),
+            p.relief.tolist(),
+            strict=True,
         )
-        for i in range(len(p))
     ]
     return [tuple(views[i] for i in p.of(d).tolist()) for d in range(len(world.departments))]
 

@@ -14,6 +14,8 @@ import numpy as np
 from ripple.engine.effects import ActiveEffect
 from ripple.engine.root_causes import Problems
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START, MEASURE_WORK
+from ripple.engine.standing import Standing
+from ripple.engine.ufuncs import sum_of
 from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario, handoff_key
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
@@ -114,8 +116,14 @@ class Handoffs:
         self.communication = np.array([d.communication for d in ordered], dtype=float)
         self.rework_message = [d.rework_message for d in ordered]
         self.effective_lag = self.lag.copy()
+        self.supplier_ids = [departments.ids[i] for i in self.supplier.tolist()]
+        self.customer_ids = [departments.ids[i] for i in self.customer.tolist()]
+        self.slowed = False
+        """True when effects lengthen any hand-off's lag."""
         self.effective_communication = self.communication.copy()
         self.talk = np.ones(n)
+        self.talk_or_one = np.ones(n + 1)
+        """`talk` and a 1 after it: what work leaving its last step is told (none)."""
         self.catch = _zeros(n)
         self.satisfaction = np.full(n, INTERNAL_SATISFACTION_START)
         self.heard = np.full(n, INTERNAL_SATISFACTION_START)
@@ -177,6 +185,14 @@ class Routes:
             self.segment[r] = segment
             self.failure[r] = failure
             self.patience[r] = patience
+        self.failure_list: list[bool] = self.failure.tolist()
+        self.segment_list: list[int] = self.segment.tolist()
+        self.steps_list: list[list[int]] = self.steps.tolist()
+        self.valid = self.steps >= 0
+        """The places on routes that are steps (each route's row is padded with -1)."""
+        self.valid_steps = self.steps[self.valid]
+        """The department at each of those places."""
+        """`failure`, `segment` and `steps` as lists, for work on a few rows at a time."""
 
 
 @dataclass(slots=True)
@@ -253,11 +269,16 @@ class World:
     """This turn's log: (section, line), in the order told (see `SECTIONS`)."""
     money: list[tuple[float, float, float, float]] = field(default_factory=list)
     """Per turn played: revenue, rework cost, complaints cost, revenue lost to churn."""
+    money_total: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """`money` summed over the turns, in turn order (what `sum(ledger(world))` gives)."""
+    standings: dict[tuple[object, ...], Standing] = field(default_factory=dict)
+    """What effects, problems and measures made of the numbers, by what they were made
+    from (`ripple.engine.standing`)."""
 
     def queued(self) -> np.ndarray:
         """Items waiting in each department's queue."""
         work, routes = self.work, self.routes
-        rows = np.flatnonzero(work.state[: work.size] == QUEUED)
+        rows = (work.state[: work.size] == QUEUED).nonzero()[0]
         where = routes.steps[work.route[rows], work.position[rows]]
         return np.bincount(where, weights=work.count[rows], minlength=len(self.departments)).astype(
             np.int64
@@ -267,7 +288,7 @@ class World:
         """Items on each hand-off (rework on its way back counts on none)."""
         work, routes = self.work, self.routes
         n = work.size
-        rows = np.flatnonzero((work.state[:n] == MOVING) & ~work.returning[:n])
+        rows = ((work.state[:n] == MOVING) & ~work.returning[:n]).nonzero()[0]
         crossing = routes.handoff[work.route[rows], work.position[rows] - 1]
         return np.bincount(crossing, weights=work.count[rows], minlength=len(self.handoffs)).astype(
             np.int64
@@ -276,7 +297,7 @@ class World:
     def work_in_progress(self) -> int:
         """Items inside the organisation: queued, in transit, or on their way back for rework."""
         work = self.work
-        return int(work.count[: work.size][work.state[: work.size] != 0].sum())
+        return int(sum_of(work.count[: work.size][work.state[: work.size] != 0]))
 
 
 def build_world(scenario: Scenario, seed: int) -> World:

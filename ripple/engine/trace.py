@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from ripple.engine.state import KINDS, World
 
 
@@ -34,14 +32,15 @@ def harm(world: World, this_turn: bool = False) -> dict[tuple[int, str, str], fl
     """Weight of harm per (segment index, root-cause department, kind), in a stable order."""
     source = world.turn_ripples if this_turn else world.ripples
     routes, ids = world.routes, world.departments.ids
+    segment_of, steps = routes.segment_list, routes.steps_list
+    kinds, route_of, position_of = source.nonzero()
+    weights = source[kinds, route_of, position_of].tolist()
     found: dict[tuple[int, str, str], float] = {}
-    for kind, route, position in zip(*np.nonzero(source), strict=True):
-        key = (
-            int(routes.segment[route]),
-            ids[routes.steps[route, position]],
-            KINDS[kind],
-        )
-        found[key] = found.get(key, 0.0) + float(source[kind, route, position])
+    for kind, route, position, weight in zip(
+        kinds.tolist(), route_of.tolist(), position_of.tolist(), weights, strict=True
+    ):
+        key = (segment_of[route], ids[steps[route][position]], KINDS[kind])
+        found[key] = found.get(key, 0.0) + weight
     return dict(sorted(found.items()))
 
 

@@ -24,7 +24,7 @@ def hear(world: World, turn: int, words: ItemWords) -> list[str]:
     problems = departments.problems
     names = departments.names
     lines = []
-    for h in np.flatnonzero(handoffs.listen_until >= turn).tolist():
+    for h in (handoffs.listen_until >= turn).nonzero()[0].tolist():
         handoffs.heard[h] = handoffs.satisfaction[h]
         handoffs.heard_turn[h] = turn
         supplier, receiver = int(handoffs.supplier[h]), int(handoffs.customer[h])
@@ -61,10 +61,11 @@ def _word(words: ItemWords, count: int) -> str:
 
 def harm_by_department(world: World) -> np.ndarray:
     """Weight of harm to external customers traced to each department, over the game."""
-    steps = world.routes.steps
-    per_place = world.ripples.sum(axis=0)
-    valid = steps >= 0
-    return np.bincount(steps[valid], weights=per_place[valid], minlength=len(world.departments))
+    routes = world.routes
+    per_place = np.add.reduce(world.ripples, axis=0)
+    return np.bincount(
+        routes.valid_steps, weights=per_place[routes.valid], minlength=len(world.departments)
+    )
 
 
 def trace_finds(world: World, turn: int, words: ItemWords) -> list[str]:
@@ -74,7 +75,7 @@ def trace_finds(world: World, turn: int, words: ItemWords) -> list[str]:
     problems = departments.problems
     harm = harm_by_department(world)
     lines = []
-    for d in np.flatnonzero(harm >= TRACE_FINDS * (problems.traced + 1)).tolist():
+    for d in (harm >= TRACE_FINDS * (problems.traced + 1)).nonzero()[0].tolist():
         found = problems.bring_to_light(d, TRACED, turn, every=False)
         if not found:
             continue

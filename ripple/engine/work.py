@@ -45,7 +45,7 @@ def defective_picked(
     """
     good = count - defective
     small = (defective < HYPERGEOMETRIC_LIMIT) & (good < HYPERGEOMETRIC_LIMIT)
-    if small.all():
+    if np.count_nonzero(small) == len(small):
         return rng.hypergeometric(defective, good, picked)
     drawn = np.zeros(len(count), dtype=np.int64)
     if small.any():
@@ -132,21 +132,21 @@ class WorkTable:
         """Append rows (one per element of `route`); returns their indices."""
         k = len(route)
         self._reserve(k)
-        rows = np.arange(self.size, self.size + k)
-        self.route[rows] = route
-        self.created[rows] = created
-        self.position[rows] = position
-        self.entered[rows] = entered
-        self.state[rows] = state
-        self.count[rows] = count
-        self.defective[rows] = defective
-        self.waited[rows] = 0
-        self.order[rows] = self.orders(k) if order is None else order
-        self.returning[rows] = returning
-        self.blame[rows] = 0.0 if blame is None else blame
-        self.delay[rows] = 0.0 if delay is None else delay
-        self.size += k
-        return rows
+        start, end = self.size, self.size + k
+        self.route[start:end] = route
+        self.created[start:end] = created
+        self.position[start:end] = position
+        self.entered[start:end] = entered
+        self.state[start:end] = state
+        self.count[start:end] = count
+        self.defective[start:end] = defective
+        self.waited[start:end] = 0
+        self.order[start:end] = self.orders(k) if order is None else order
+        self.returning[start:end] = returning
+        self.blame[start:end] = 0.0 if blame is None else blame
+        self.delay[start:end] = 0.0 if delay is None else delay
+        self.size = end
+        return np.arange(start, end)
 
     def split(self, rows: np.ndarray, keep: np.ndarray, rng: np.random.Generator) -> None:
         """Rows keep `keep` of their items, picked at random; the rest stay queued in new
@@ -155,7 +155,7 @@ class WorkTable:
         defective = self.defective[rows]
         kept_defective = np.where(defective >= count, keep, 0)
         mixed = (defective > 0) & (defective < count)
-        if mixed.any():
+        if np.count_nonzero(mixed):
             kept_defective[mixed] = defective_picked(
                 rng, defective[mixed], count[mixed], keep[mixed]
             )
@@ -163,8 +163,9 @@ class WorkTable:
             kept_defective, defective, out=np.zeros(len(rows)), where=defective > 0
         )
         count_share = keep / count
-        rest_blame = self.blame[rows] * (1.0 - blame_share)[:, None]
-        rest_delay = self.delay[rows] * (1.0 - count_share)[:, None]
+        blame, delay = self.blame[rows], self.delay[rows]
+        rest_blame = blame * (1.0 - blame_share)[:, None]
+        rest_delay = delay * (1.0 - count_share)[:, None]
         self.add(
             route=self.route[rows],
             created=self.created[rows],
@@ -179,14 +180,14 @@ class WorkTable:
         )
         self.count[rows] = keep
         self.defective[rows] = kept_defective
-        self.blame[rows] *= blame_share[:, None]
-        self.delay[rows] *= count_share[:, None]
+        self.blame[rows] = blame * blame_share[:, None]
+        self.delay[rows] = delay * count_share[:, None]
 
     def compact(self) -> None:
         """Drop dead rows once they are most of the table (order is kept)."""
         if self.size < 256:
             return
-        alive = np.flatnonzero(self.state[: self.size] != DEAD)
+        alive = (self.state[: self.size] != DEAD).nonzero()[0]
         if len(alive) * 2 > self.size:
             return
         for name in (*_INT_COLUMNS, "returning", "blame", "delay"):

@@ -1,0 +1,85 @@
+"""What the engine keeps to play fast gives the numbers it would work out afresh, bit for bit:
+the standing numbers kept while effects, problems and measures stay the same, the player's
+remembered gains, and numpy's ufuncs called without their wrappers."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+import pytest
+
+from ripple.engine import Game
+from ripple.engine.customer_player import _diminished
+from ripple.engine.people import refresh
+from ripple.engine.policies import POLICIES
+from ripple.engine.rules import GAIN_CAPS, diminishing
+from ripple.engine.state import World
+from ripple.engine.ufuncs import clip, some, sum_of
+from ripple.paths import DEFAULT_SCENARIO
+from ripple.scenario.load import load_scenario
+
+KEPT = (
+    ("departments", "effective_capacity"),
+    ("departments", "effective_quality"),
+    ("departments", "effective_checks"),
+    ("departments", "defect_chance"),
+    ("departments", "morale_shift"),
+    ("handoffs", "effective_communication"),
+    ("handoffs", "effective_lag"),
+    ("handoffs", "talk"),
+    ("handoffs", "catch"),
+)
+
+
+def _numbers(world: World) -> list[bytes]:
+    return [getattr(getattr(world, part), name).tobytes() for part, name in KEPT]
+
+
+@pytest.mark.parametrize("policy", ["customer", "silo", "random"])
+def test_kept_standing_numbers_are_the_numbers_made_afresh(policy: str) -> None:
+    game = Game(load_scenario(DEFAULT_SCENARIO), 3, keep_snapshots=False)
+    choose = POLICIES[policy]
+    while not game.over:
+        game.play_turn(choose(game))
+        world = copy.deepcopy(game._world)
+        refresh(world, game.turn)
+        kept = _numbers(world)
+        world.standings.clear()
+        refresh(world, game.turn)
+        assert _numbers(world) == kept
+
+
+def test_a_game_plays_the_same_with_its_kept_numbers_thrown_away_every_turn() -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    kept, fresh = Game(scenario, 5), Game(scenario, 5)
+    choose = POLICIES["customer"]
+    while not kept.over:
+        fresh._world.standings.clear()
+        assert kept.play_turn(choose(kept)) == fresh.play_turn(choose(fresh))
+    assert repr(kept.snapshot()) == repr(fresh.snapshot())
+
+
+@pytest.mark.parametrize("cap", sorted(GAIN_CAPS.values()))
+@pytest.mark.parametrize("total", [0.0, -0.0, -0.3, 1e-9, 0.05, 0.2, 0.2, 3.0, math.nan])
+def test_the_players_remembered_gains_are_diminishing_itself(total: float, cap: float) -> None:
+    expected = float(diminishing(total, cap))
+    got = _diminished(total, cap)
+    assert repr(got) == repr(expected)  # bit for bit, the sign of zero and NaN included
+
+
+def test_the_ufuncs_give_what_numpys_wrappers_give() -> None:
+    values = np.array([-0.0, 0.0, 0.5, -1.5, 2.0, np.nan, np.inf, -np.inf])
+    assert clip(values, 0.0, 1.0).tobytes() == np.clip(values, 0.0, 1.0).tobytes()
+    whole = np.array([-3, 0, 4, 9], dtype=np.int64)
+    assert (
+        clip(whole, 0, np.array([1, 1, 5, 5])).tobytes()
+        == np.clip(whole, 0, [1, 1, 5, 5]).tobytes()
+    )
+    assert sum_of(values[2:5]) == values[2:5].sum()
+    assert sum_of(whole) == whole.sum() and type(sum_of(whole)) is type(whole.sum())
+    grid = np.arange(24.0).reshape(2, 3, 4) / 7
+    assert np.add.reduce(grid, axis=0).tobytes() == grid.sum(axis=0).tobytes()
+    for mask in (np.zeros(3, dtype=bool), np.array([0, 2]), np.array([np.nan]), np.array([])):
+        assert some(mask) is bool(mask.any())
