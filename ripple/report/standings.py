@@ -33,7 +33,7 @@ MEASURE_WORDS = {
     "right_first_time": "right first time",
     "customer_outcome": "the customer's outcome",
 }
-"""How each measure a department is rewarded on reads in the debrief and the export."""
+"""How each measure a department is rewarded on reads on screen, in the debrief and the export."""
 
 Measures = tuple[tuple[int, str], ...]
 """What a department was rewarded on: (from turn, measure), the first from turn 1."""

@@ -19,6 +19,7 @@ from ripple.engine.snapshot import DepartmentView, ProblemView
 from ripple.engine.state import HARM_WORDS
 from ripple.play.saved_games import plural
 from ripple.play.session import Session
+from ripple.report.standings import MEASURE_WORDS
 from ripple.ui.draw.story import HEADINGS, StoryView, story_parts
 from ripple.ui.widgets import ListView
 
@@ -402,16 +403,6 @@ def _inspect_lines(scene: PlayScene) -> tuple[str, list[str]]:
     ]
     ripples = session.ripples(customer=key)[:3]
     return c.name, lines + _ripple_lines(session, ripples, "Why? The biggest ripples so far:")
-
-
-MEASURE_WORDS = {
-    "throughput": "throughput",
-    "handle_time": "handle time",
-    "utilisation": "utilisation",
-    "right_first_time": "right first time",
-    "customer_outcome": "the customer's outcome",
-}
-"""How each measure a department is rewarded on reads on screen."""
 
 
 def _problem_lines(d: DepartmentView) -> list[str]:
