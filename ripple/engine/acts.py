@@ -34,7 +34,7 @@ def start_acts(world: World, turn: int) -> list[str]:
             chosen = (handoffs.supplier == d).nonzero()[0]
             if does.discover:
                 found = problems.bring_to_light(d, "visited", turn, every=True)
-                lines.append(_visit_line(world, d, found))
+                lines.append(_visit_line(world, d, effect.name, found))
             if does.relief:
                 problems.relieve(d, does.relief * effect.scale)
             if does.measure is not None:
@@ -52,11 +52,12 @@ def start_acts(world: World, turn: int) -> list[str]:
     return lines
 
 
-def _visit_line(world: World, department: int, found: list[int]) -> str:
+def _visit_line(world: World, department: int, visit: str, found: list[int]) -> str:
+    """What a visit found, in the words of the choice or event that made it."""
     name = world.departments.names[department]
     if found:
-        return f"A manager's visit to {name} brought to light: {_quoted(world, found)}."
-    return f"A manager visited {name}: no hidden problem left to find."
+        return f"{visit} at {name} brought to light: {_quoted(world, found)}."
+    return f"{visit} at {name}: no hidden problem left to find."
 
 
 def begin_fixes(world: World, effects: list[ActiveEffect]) -> list[str]:
