@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ripple.cli import main
+from ripple.engine.state import SECTIONS
 from ripple.paths import DEFAULT_SCENARIO, SCENARIOS
 
 TURN_KEYS = {
@@ -50,6 +51,8 @@ def test_simulate_json_has_the_promised_shape(capsys: pytest.CaptureFixture[str]
         assert set(turn) >= TURN_KEYS
         assert turn["on_time"] + turn["late"] == turn["completed"]
         assert turn["log"] and all(isinstance(line, str) for line in turn["log"])
+        assert sum(turn["parts"].values()) == len(turn["log"]), "every line in one part"
+        assert list(turn["parts"]) == [p for p in SECTIONS if p in turn["parts"]]
         created += turn["created"]
         completed += turn["completed"]
         scrapped += turn["scrapped"]
@@ -145,7 +148,7 @@ def test_a_broken_scenario_gets_every_problem_and_exit_1(
     broken.write_text(
         DEFAULT_SCENARIO.read_text()
         .replace("    to: assessment", "    to: asessment")
-        .replace("capacity: 32", "capacity: thirty")
+        .replace("capacity: 34", "capacity: thirty")
     )
     status, out, _ = run(capsys, "validate", str(broken))
     lines = out.strip().splitlines()

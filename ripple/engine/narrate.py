@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 from ripple.engine.rules import CHURN_TOLD, LEAVE_AFTER, LEAVE_SHARE
@@ -20,8 +22,10 @@ MOST = 4
 def _biggest(values: np.ndarray) -> list[int]:
     """Indices of the largest positive values, largest first (ties by index), at most MOST."""
     positive = (values > 0).nonzero()[0]
-    ranked = sorted(zip((-values[positive]).tolist(), positive.tolist(), strict=True))
-    return [index for _, index in ranked[:MOST]]
+    ranked = heapq.nsmallest(
+        MOST, zip((-values[positive]).tolist(), positive.tolist(), strict=True)
+    )
+    return [index for _, index in ranked]
 
 
 SEGMENTS = 8

@@ -74,8 +74,11 @@ def trace_finds(world: World, turn: int, words: ItemWords) -> list[str]:
     departments = world.departments
     problems = departments.problems
     harm = harm_by_department(world)
+    hidden = np.bincount(
+        problems.department[~problems.known & ~problems.fixed], minlength=len(departments)
+    )
     lines = []
-    for d in (harm >= TRACE_FINDS * (problems.traced + 1)).nonzero()[0].tolist():
+    for d in ((harm >= TRACE_FINDS * (problems.traced + 1)) & (hidden > 0)).nonzero()[0].tolist():
         found = problems.bring_to_light(d, TRACED, turn, every=False)
         if not found:
             continue
