@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ripple.engine import Game
 from ripple.report.record import play_out, record
-from ripple.scenario.model import Scenario
+from ripple.scenario.model import MEASURES, Scenario
 from ripple.scenario.organisation import build_graph, route_for
 from tests.test_engine import assert_attributed, assert_conserved
 
@@ -30,9 +30,22 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             "quality": draw(shares),
             "morale": draw(shares),
             "checks": draw(shares),
+            "measure": draw(st.sampled_from(MEASURES)),
         }
         for i in ids
     ]
+    for department in departments:
+        if draw(st.booleans()):
+            room = (1.0 - department["quality"]) / 2
+            department["problems"] = [
+                {
+                    "id": f"p{k}",
+                    "name": f"Problem {k}",
+                    "defects": draw(st.floats(0.0, room)),
+                    "delay": draw(st.floats(0.0, 0.4)),
+                }
+                for k in range(draw(st.integers(0, 2)))
+            ]
     pairs = {(ids[k], ids[k + 1]) for k in range(size - 1)}
     extra = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4))
     pairs |= {(a, b) for a, b in extra if a != b}
@@ -72,6 +85,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         {
             "title": "Generated",
             "turns": draw(st.integers(1, 25)),
+            "budget_follows_results": draw(st.booleans()),
             "seed": draw(st.integers(0, 2**32)),
             "departments": departments,
             "dependencies": dependencies,
@@ -85,7 +99,12 @@ def scenarios(draw: st.DrawFn) -> Scenario:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(scenario=scenarios(), policy=st.sampled_from(["none", "silo", "customer"]))
+@given(
+    scenario=scenarios(),
+    policy=st.sampled_from(
+        ["none", "silo", "customer", "random", "priciest", "only:visit", "only:fix", "only:blitz"]
+    ),
+)
 def test_generated_scenarios_keep_the_invariants(scenario: Scenario, policy: str) -> None:
     game = Game(scenario)
     play_out(game, policy)
@@ -103,7 +122,7 @@ def test_generated_perfect_organisations_deliver_everything_on_time_and_right(
 ) -> None:
     data = scenario.model_dump(by_alias=True)
     for department in data["departments"]:
-        department.update(capacity=10_000, quality=1.0)
+        department.update(capacity=10_000, quality=1.0, problems=[])
     for customer in data["customers"]:
         customer.pop("patience", None)
     data["events"] = []

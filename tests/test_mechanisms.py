@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ripple.engine import Decision, Game
-from ripple.engine.policies import silo
+from ripple.engine.policies import customer_first, silo
 from ripple.engine.rules import GAIN_CAPS, LEAVE_AFTER, LEAVE_BELOW, diminishing
 from ripple.engine.snapshot import DepartmentView, ProblemView
 from ripple.scenario.model import Scenario
@@ -236,3 +236,24 @@ def test_a_budget_that_follows_results_grows_with_delighted_customers() -> None:
         unhappy.play_turn()
     assert happy.budget == 4
     assert unhappy.budget == 2
+
+
+def test_the_customer_player_never_buys_what_is_at_its_cap() -> None:
+    """A hand-off already fully understood, and a department with nothing left to train, are
+    worth no choice to the reference player, however much harm is elsewhere: it talks on
+    that hand-off only to ask, while its supplier still has problems to find."""
+    scenario = changed(
+        troubled(turns=12),
+        departments={1: {"quality": 1.0, "problems": []}, 2: {"quality": 0.8}},
+        dependencies={0: {"communication": 1.0}},
+    )
+    game = Game(scenario)
+    bought = []
+    while not game.over:
+        chosen = customer_first(game)
+        all_known = all(p.known for p in first(game).problems)
+        bought += [(d.intervention, d.target, all_known) for d in chosen]
+        game.play_turn(chosen)
+    assert bought, "it spends where there is harm"
+    assert not [b for b in bought if b[:2] == ("train", "d1")], "d1 makes no defects"
+    assert not [b for b in bought if b == ("talk", "d0->d1", True)], "nothing left to ask"

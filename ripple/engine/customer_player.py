@@ -159,10 +159,12 @@ def _on_handoff(reading: Reading, option: Option, pair: tuple[str, str], left: i
     effects = option.intervention.effects
     supplier = reading.department(pair[0])
     value = 0.0
+    view = reading.handoff(option.target or "")
     if effects.communication:
         gain = _marginal(reading, option.target or "", "communication", effects.communication)
+        if view is not None:
+            gain = min(gain, 1.0 - view.communication)  # talk cannot pass full understanding
         value += gain * COMMUNICATION_ON_DEFECTS * CUSTOMER_REWORK * _defects(supplier) * left
-    view = reading.handoff(option.target or "")
     if effects.listen and view is not None and not view.listening:
         unexplained = reading.unexplained(supplier)
         hidden = supplier.id not in reading.asked and unexplained > 0
