@@ -41,7 +41,7 @@ def playing(tmp_path: Path) -> tuple[App, Pilot, Path]:
 def test_a_change_that_fits_keeps_the_turn(tmp_path: Path) -> None:
     app, pilot, path = playing(tmp_path)
     old = app.top
-    save_again(path, path.read_text().replace("capacity: 32", "capacity: 36"))
+    save_again(path, path.read_text().replace("capacity: 34", "capacity: 36"))
     pilot.frames(70)
     scene = app.top
     assert isinstance(scene, PlayScene) and scene is not old
@@ -59,7 +59,7 @@ def test_errors_show_on_screen_and_the_game_goes_on(tmp_path: Path) -> None:
     pilot.frames(70)
     overlay = app.top
     assert type(overlay).__name__ == "ProblemsOverlay"
-    assert any(":45:9: error:" in p and "did you mean 'assessment'" in p for p in overlay.problems)
+    assert any(":91:9: error:" in p and "did you mean 'assessment'" in p for p in overlay.problems)
     pilot.press(pygame.K_ESCAPE)
     assert app.top is old and old.session.game.turn == 2
     old.session.close()

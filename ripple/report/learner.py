@@ -270,6 +270,11 @@ def _changes(f: Facts, handoffs: Sequence[HandoffTotals]) -> str:
     if len(set(changes)) == 1:
         every = {1: "", 2: " on both hand-offs"}.get(len(changes), f" on all {len(changes)}")
         return changes[0] + every
+    if len(changes) > 2:
+        # Many hand-offs: one short sentence, the evidence lists each of them.
+        rose = [h for h in handoffs if round(h.talk, 2) > round(h.talk_start, 2)]
+        lowest = min(h.talk for h in handoffs)
+        return f"rose on {len(rose)} of {len(handoffs)} hand-offs, the lowest now {lowest:.0%}"
     return listed(
         [f"{c} with {f.called(h.customer)}" for c, h in zip(changes, handoffs, strict=True)]
     )
