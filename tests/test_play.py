@@ -3,18 +3,24 @@ alone, saves, and the command line around it. State first, pixels second."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
+import yaml
 
 from ripple.cli import main
-from ripple.paths import data_dir
+from ripple.paths import SCENARIOS, data_dir
 from ripple.report.hints import hint
 from ripple.scenario.model import parse_handoff
 from ripple.ui.app import App
+from ripple.ui.draw import panels
+from ripple.ui.draw.panel_views import decisions_view
 from ripple.ui.pilot import Pilot
+from ripple.ui.scenes.choose import start_game
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.scenes.title import TitleScene
 
@@ -283,3 +289,88 @@ def test_the_title_offers_to_continue_an_unfinished_game(app: App, tmp_path: Pat
     resumed = app.top
     assert isinstance(resumed, PlayScene) and resumed.session.game.turn == 2
     resumed.session.close()
+
+
+# --- the decisions column ---------------------------------------------------------------------
+
+
+def test_a_choice_made_is_ticked_in_the_list_and_among_its_targets(app: App) -> None:
+    """Where the preview has no room to say what is chosen (a long menu on a projector), the
+    list still shows it: a tick where the highlight's marker goes, gone when taken back."""
+    pilot = Pilot(app)
+    pilot.press(pygame.K_RETURN)
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    highlight(pilot, scene, "talk")
+    pilot.press(pygame.K_RETURN)
+    target = scene.targets.items[0].name
+    pilot.press(pygame.K_RETURN)
+    assert [d.intervention for d in scene.session.chosen] == ["talk"]
+    assert decisions_view(scene).marked == ("talk",)
+    pilot.press(pygame.K_DOWN)  # the highlight leaves the row: its tick shows
+    row = scene.menu.rects[[i.name for i in scene.menu.items].index("talk")]
+    good = scene.theme.palette.good
+
+    def ticked() -> bool:
+        slot = pygame.Rect(row.x, row.y, scene.theme.unit * 2, row.height)
+        return any(
+            app.screen.get_at((x, y))[:3] == good
+            for x in range(slot.left, slot.right)
+            for y in range(slot.top, slot.bottom)
+        )
+
+    assert ticked(), "the choice made has no tick"
+    highlight(pilot, scene, "talk")
+    pilot.press(pygame.K_RETURN)
+    assert decisions_view(scene).marked == (target,), "the target chosen is not ticked"
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_BACKSPACE)
+    pilot.press(pygame.K_DOWN)
+    assert decisions_view(scene).marked == () and not ticked(), "a tick outlived its choice"
+
+
+def test_only_a_very_long_menu_scrolls_and_it_keeps_the_preview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A facilitator's menu three times the usual length on a projector at 1024x768: the
+    list scrolls (the last resort), the highlight stays in view all the way down, and the
+    preview under the rows shown keeps room for the highlighted choice's name and more."""
+    data = yaml.safe_load((SCENARIOS / "claims.yaml").read_text())
+    data["interventions"] += [
+        copy.deepcopy({**i, "id": f"{i['id']}{k}", "name": f"{i['name']} {k}"})
+        for k in (2, 3)
+        for i in data["interventions"]
+    ]
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    written: list[tuple[str, pygame.Rect]] = []
+    blit = panels.blit
+
+    def noting(surface: pygame.Surface, theme: object, text: str, *a: Any, **k: Any) -> Any:
+        rect = blit(surface, theme, text, *a, **k)  # type: ignore[arg-type]
+        written.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(panels, "blit", noting)
+    app = App((1024, 768), sound=False, projector=True)
+    assert start_game(app, path) == []
+    scene = app.top
+    assert isinstance(scene, PlayScene)
+    pilot = Pilot(app)
+    pilot.frames(2)
+    menu = scene.menu
+    assert len(menu.rects) < len(menu.items), "thirty choices cannot all be in view"
+    for _ in menu.items:
+        current = menu.current
+        assert current is not None and menu.focus in menu.rects, "the highlight scrolled away"
+        below = [
+            (text, rect)
+            for text, rect in written
+            if scene.side.colliderect(rect) and menu.bottom < rect.top < scene.preview.bottom
+        ]
+        assert below and below[0][0] == current.label, f"{current.label}: no preview named"
+        assert len(below) >= 3, f"{current.label}: the preview has no room to tell it"
+        written.clear()
+        pilot.press(pygame.K_DOWN)
+    assert menu.first == 0 and menu.focus == 0, "the list did not come back to the top"
+    scene.session.close()

@@ -1,8 +1,9 @@
 """Read from the back of a room: at 1024x768, and in projector mode, no label of the shipped
 scenarios is cut short (the decisions and targets lists, the department boxes, the customers,
 the turn's story on every page, the money, what internal customers said, the reflection
-page), highlights and the tutorial's ring never cover words, and moving work is big enough
-to see and never bunches."""
+page), every decision is in view without scrolling, the legend says what '?' means,
+highlights and the tutorial's ring never cover words, and moving work is big enough to see
+and never bunches."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ from ripple.paths import SCENARIOS, TUTORIAL_SCENARIO
 from ripple.play.session import Session
 from ripple.report.record import play_out
 from ripple.scenario.load import load_scenario
+from ripple.ui import widgets
 from ripple.ui.app import App
-from ripple.ui.draw import flow, panels, story
+from ripple.ui.draw import flow, graph, panel_views, panels, story
 from ripple.ui.draw.callout import draw_callout
 from ripple.ui.draw.charts import Canvas
+from ripple.ui.draw.panel_views import places
 from ripple.ui.pilot import Pilot
 from ripple.ui.scene import Scene
 from ripple.ui.scenes.choose import start_game
@@ -37,6 +40,7 @@ from ripple.ui.scenes.debrief_learner import draw_reflection
 from ripple.ui.scenes.debrief_pages import LEARNER_PAGES, PAGES
 from ripple.ui.scenes.play import PlayScene
 from ripple.ui.theme import ELLIPSIS, FLOOR, Label, Theme
+from ripple.ui.widgets import ListView
 from tests.test_learner import Recording
 
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
@@ -97,6 +101,98 @@ def test_no_label_on_the_play_screen_is_cut(name: str, mode: str, cuts: list[str
     names |= {c.name for c in scene.session.scenario.customers}
     labels = [cut for cut in cuts if "→" in cut or "->" in cut or cut in names]
     assert not labels, f"{name} ({mode}): cut short: {sorted(set(labels))}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_decision_is_in_view_before_the_preview_takes_room(
+    name: str, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole menu, and every list of targets, in view at 1024x768 (a projector's too):
+    nothing scrolled away wherever the highlight goes, no row lower than a line of the
+    smallest readable text, and what the column writes (the preview, what is chosen) over no
+    row and clear of the End turn button."""
+    written: list[tuple[str, pygame.Rect]] = []
+    blit = panels.blit
+
+    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
+        rect = blit(surface, theme, text, *a, **k)
+        written.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(panels, "blit", noting)
+    labels: list[pygame.Rect] = []
+    draw_label = widgets.draw_label
+
+    def laid(surface: pygame.Surface, theme: Theme, label: Label, *a: Any, **k: Any) -> Any:
+        rect = draw_label(surface, theme, label, *a, **k)
+        labels.append(rect)
+        return rect
+
+    monkeypatch.setattr(widgets, "draw_label", laid)
+    _, scene, pilot = play_screen(name, MODES[mode], turns=1)
+    menu = scene.session.game.menu.interventions
+
+    def all_in_view(rows: ListView, where: str) -> None:
+        written.clear()
+        labels.clear()
+        view = panel_views.decisions_view(scene)
+        panels.draw_decisions(pygame.Surface(SIZE), scene.theme, places(scene), rows, view)
+        shown = sorted(rows.rects)
+        assert shown == list(range(len(rows.items))), f"{where}: {len(shown)} in view"
+        boxes = list(rows.rects.values())
+        assert min(r.height for r in boxes) >= ListView.floor(scene.theme), f"{where}: rows"
+        edge = 2 * scene.theme.line  # the highlight's edge at its thinnest
+        for box in boxes:
+            inside = box.inflate(-2 * edge, -2 * edge)
+            label = next(r for r in labels if r.colliderect(box))
+            assert inside.contains(label), f"{where}: a label runs into its row's edge"
+        end = scene.hotspots["end_turn"]
+        assert all(scene.side.contains(r) and r.bottom < end.top for r in boxes), where
+        for text, rect in written:
+            if scene.side.colliderect(rect) and text:
+                assert rect.collidelist(boxes) < 0, f"{where}: {text!r} over a row"
+                assert end.contains(rect) or not end.colliderect(rect), f"{where}: {text!r}"
+
+    for _ in scene.menu.items:
+        current = scene.menu.current
+        assert current is not None
+        all_in_view(scene.menu, f"{name} ({mode}), {current.name} highlighted")
+        if menu[current.name].target != "everyone":
+            pilot.press(pygame.K_RETURN, frames=2)  # a tutorial may refuse: no targets then
+            for _ in scene.targets.items if scene.targeting else ():
+                all_in_view(scene.targets, f"{name} ({mode}), aiming {current.name}")
+                pilot.press(pygame.K_DOWN, frames=2)
+            pilot.press(pygame.K_ESCAPE, frames=2)
+        pilot.press(pygame.K_DOWN, frames=2)
+    scene.session.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_legend_says_what_a_question_mark_means_and_fits(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every wording of the graph's legend says what '?' on a hand-off means; the one shown
+    at 1024x768 is whole and inside the graph."""
+    assert all("?" in legend for legend in graph.LEGENDS)
+    shown: list[tuple[str, pygame.Rect]] = []
+    blit = graph.blit
+
+    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
+        rect = blit(surface, theme, text, *a, **k)
+        shown.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(graph, "blit", noting)
+    _, scene, _ = play_screen("claims", MODES[mode], turns=1)
+    shown.clear()
+    scene._draw_graph(pygame.Surface(SIZE))
+    legends = [(text, rect) for text, rect in shown if text.startswith("Bars:")]
+    assert len(legends) == 1, legends
+    text, rect = legends[0]
+    assert text in graph.LEGENDS, f"{mode}: the legend is cut short: {text!r}"
+    assert scene.area.contains(rect), f"{mode}: the legend runs out of the graph"
+    scene.session.close()
 
 
 @pytest.mark.parametrize("mode", MODES)

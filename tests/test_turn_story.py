@@ -1,7 +1,8 @@
 """The turn told so a room can follow it: L opens the whole last turn over the graph, part by
 part under plain headings, paging when it does not fit; the log strip leads with what reached
 customers and what internal customers said; this turn's money shows (and hides with the
-scores); what an internal customer said when asked sits beside its hand-off."""
+scores); what an internal customer said when asked sits beside its hand-off (on a big screen
+too, where it may have to go a little further off), its words padded alike on either side."""
 
 from __future__ import annotations
 
@@ -303,6 +304,68 @@ def test_what_an_internal_customer_said_shows_beside_its_hand_off() -> None:
     others = [b.box for b in bubbles.values() if b is not bubble]
     assert bubble.box.collidelist(others) < 0, "two bubbles overlap"
     scene.session.close()
+
+
+def test_on_a_big_screen_every_internal_customer_asked_is_heard_beside_its_hand_off() -> None:
+    """At 1920x1080, after every turn of a customer-minded game, each hand-off whose internal
+    customer said something has its bubble, even where departments sit close on either side
+    of its chip: the bubble hides no department, chip, customer or other bubble, stays in the
+    graph, and its pointer runs to the chip across none of them."""
+    _app, pilot, scene = playing(0, size=(1920, 1080))
+    graph, session = scene.graph, scene.session
+    heard = 0
+    while not session.over:
+        for decision in POLICIES["customer"](session.game):
+            session.choose(decision)
+        pilot.press(pygame.K_e)
+        pilot.until(lambda: not session.resolving and not scene.animating)
+        after = session.after
+        asked = {h.key for h in after.handoffs if h.said}
+        bubbles = graph.said(scene.theme, after)
+        where = f"turn {after.turn}"
+        assert {b.key for b in bubbles} == asked, f"{where}: said but not shown"
+        taken = [*graph.nodes.values(), *graph.chips.values(), *graph.customers.values()]
+        for bubble in bubbles:
+            others = taken + [b.box for b in bubbles if b is not bubble]
+            assert bubble.box.collidelist(others) < 0, f"{where}: {bubble.key} hides something"
+            assert graph.room.contains(bubble.box), f"{where}: {bubble.key} out of the graph"
+            chip = graph.chips[bubble.key]
+            assert chip.inflate(2, 2).collidepoint(bubble.tail), f"{where}: points elsewhere"
+            box, (x, y) = bubble.box, bubble.tail
+            base = (max(box.left, min(box.right - 1, x)), max(box.top, min(box.bottom - 1, y)))
+            pointer = (base, bubble.tail)
+            crossed = [r for r in others if r is not chip and r.clipline(pointer)]
+            assert not crossed, f"{where}: {bubble.key}'s pointer crosses {crossed}"
+        heard += len(asked)
+    assert heard, "nobody was asked all game"
+    session.close()
+
+
+def test_what_was_said_has_as_much_room_left_of_it_as_right() -> None:
+    """The words in a bubble sit as far from its left edge (by the pointer) as from its
+    right, with room inside the edge, normal and projector."""
+    for projector in (False, True):
+        _app, _pilot, scene = playing(5, projector=projector)
+        theme = scene.theme
+        surface = pygame.Surface(scene.app.size)
+        surface.fill(theme.palette.background)
+        scene.graph.draw_said(surface, theme, scene.session.after)
+        bubbles = scene.graph.said(theme, scene.session.after)
+        assert bubbles, "no bubble to look at"
+        raised = sum(theme.palette.raised)
+        for bubble in bubbles:
+            box = bubble.box
+            inside = range(box.left + theme.line, box.right - theme.line)
+            middle = range(box.centery - theme.unit // 4, box.centery + theme.unit // 4)
+            ink = [
+                x for x in inside for y in middle if sum(surface.get_at((x, y))[:3]) > raised + 150
+            ]
+            assert ink, f"{bubble.key}: no words drawn"
+            left, right = min(ink) - box.left, box.right - 1 - max(ink)
+            assert abs(left - right) <= 1, f"{bubble.key}: {left} px left, {right} px right"
+            room = left - theme.line  # clear of the edge
+            assert room >= max(3, theme.unit // 4), f"{bubble.key}: the words touch the edge"
+        scene.session.close()
 
 
 # --- what if and teams ------------------------------------------------------------------------

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pygame
 
 from ripple.ui import intents
 from ripple.ui.theme import FLOOR, Colour, Label, Theme
+from ripple.ui.theme import SCALES as SIZES
 
 SNUG = 0.85
 """Rows of a list shrink to this share of their height before the list has to scroll."""
+
+SCALES = (1.1, 0.8)
+"""The sizes a list's labels and notes are drawn at, unless it is placed with others."""
 
 
 def panel(
@@ -37,15 +41,23 @@ def outline(
     pygame.draw.rect(surface, colour, ring, width=width, border_radius=radius + width)
 
 
-def choice_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, chosen: bool) -> None:
-    """A panel that stands out when it is the chosen one: raised, with a thick focus edge."""
+def choice_panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    theme: Theme,
+    chosen: bool,
+    *,
+    edge: int | None = None,
+) -> None:
+    """A panel that stands out when it is the chosen one: raised, with a thick focus edge
+    (`edge` pixels wide, if told)."""
     palette = theme.palette
     panel(
         surface,
         rect,
         palette.raised if chosen else palette.panel,
         edge=palette.focus if chosen else palette.edge,
-        width=theme.line * (3 if chosen else 1),
+        width=(edge or theme.line * 3) if chosen else theme.line,
     )
 
 
@@ -120,6 +132,51 @@ def bar(
     pygame.draw.rect(surface, theme.palette.edge, rect, width=1)
 
 
+@dataclass(frozen=True)
+class _Placing:
+    """How a list was last placed, so it can be placed again as its highlight moves."""
+
+    area: pygame.Rect
+    row_height: int
+    gap: int
+    theme: Theme | None
+    keep: tuple[int, ...]
+    tight: bool
+    scales: tuple[float, float]
+
+
+def _shrunk(
+    heights: list[int], row_height: int, gap: int, room: int, span: tuple[int, int]
+) -> list[int] | None:
+    """`heights` less the fewest pixels each that make them fit `room`, so that a row of one
+    line (`row_height` tall) is within `span` (fewest, most pixels); None if they cannot.
+    Every row loses as much as the others: a row of two lines keeps its second."""
+    if not heights:
+        return []
+    fewest, most = span
+    over = sum(heights) + gap * (len(heights) - 1) - room
+    less = max(row_height - most, -(-over // len(heights)))
+    if row_height - less < fewest:
+        return None
+    return [h - less for h in heights]
+
+
+def _edge(theme: Theme, *, tight: bool) -> int:
+    """The width of the highlight's edge round a list's row: thinner on a tight row, so its
+    text keeps its size."""
+    return theme.line * (2 if tight else 3)
+
+
+def _tick(theme: Theme, scale: float, width: int) -> pygame.Surface:
+    """The tick of a row already chosen: as big as fits `width`, from a little larger than
+    its label down to the label's size."""
+    for grow in (1.4, 1.3, 1.2, 1.1):
+        tick = theme.text("✓", scale * grow, theme.palette.good, "bold")
+        if tick.get_width() <= width:
+            return tick
+    return theme.text("✓", scale, theme.palette.good, "bold")
+
+
 @dataclass
 class Item:
     """One entry of a list: its name (for hotspots), its label and an optional note."""
@@ -143,7 +200,9 @@ class ListView:
         self.focus = 0
         self.first = 0
         self.rects: dict[int, pygame.Rect] = {}
-        self._area: tuple[pygame.Rect, int, int, Theme | None] | None = None
+        self.scales = SCALES
+        """The sizes of a row's label and note, as placed and drawn."""
+        self._placed: _Placing | None = None
 
     @property
     def current(self) -> Item | None:
@@ -151,22 +210,41 @@ class ListView:
         return self.items[self.focus] if self.items else None
 
     def place(
-        self, area: pygame.Rect, row_height: int, gap: int, theme: Theme | None = None
+        self,
+        area: pygame.Rect,
+        row_height: int,
+        gap: int,
+        theme: Theme | None = None,
+        *,
+        keep: Sequence[int] = (),
+        tight: bool = False,
+        scales: tuple[float, float] = SCALES,
     ) -> dict[str, pygame.Rect]:
         """Lay the rows that fit out in `area`; returns their hotspots, named prefix:item.
 
-        Given the `theme`, a row whose label cannot show in full on one line gets room for
-        two. When not every row fits, rows shrink a little (to SNUG of their height), and
-        only then does the list scroll, following the highlight.
+        Given the `theme`, a row whose label cannot show in full on one line (at `scales`,
+        the sizes its label and note are drawn at) gets room for two. Every row in view comes
+        first: `keep` asks for room under the rows (for a preview of the highlighted one),
+        most wanted first. Rows shrink a little (to SNUG of their height) to leave the first;
+        the rows of a `tight` list then shrink further, down to one line of the smallest
+        readable text, to leave each of the others, then none. Only a list that does not fit
+        even so scrolls, following the highlight, and leaves the first.
         """
-        self._area = (area, row_height, gap, theme)
-        heights = [self._height(theme, item, area.width, row_height) for item in self.items]
-        span = sum(heights) + gap * (len(heights) - 1)
-        if span > area.height:  # shrink the rows a little rather than make the list scroll
-            share = max(SNUG, (area.height - gap * (len(heights) - 1)) / max(1, sum(heights)))
-            heights = [int(h * share) if h == row_height else h for h in heights]
-            span = sum(heights) + gap * (len(heights) - 1)
-        room = area.height if span <= area.height else area.height - row_height // 2
+        self._placed = _Placing(area, row_height, gap, theme, tuple(keep), tight, scales)
+        self.scales = scales
+        full = [self._height(theme, item, area.width, row_height) for item in self.items]
+        snug = int(row_height * SNUG)
+        least = min(snug, self.floor(theme)) if tight and theme is not None else snug
+        wanted = list(keep) or [0]
+        tries = [(wanted[0], row_height, snug), *((k, snug, least) for k in wanted[1:])]
+        for room, most, fewest in [*tries, (0, snug, least)]:
+            heights = _shrunk(full, row_height, gap, area.height - room, (fewest, most))
+            if heights is not None:
+                room = area.height
+                break
+        else:  # the last resort: a window of snug rows, with room for the mark of more
+            heights = [h - (row_height - snug) for h in full]
+            room = area.height - wanted[0] - row_height // 2
 
         def fits(first: int, last: int) -> bool:
             return sum(heights[first : last + 1]) + gap * (last - first) <= room
@@ -187,18 +265,26 @@ class ListView:
         return self.hotspots
 
     @staticmethod
-    def _height(theme: Theme | None, item: Item, width: int, row_height: int) -> int:
-        """A row's height: room for a second line when its label needs one (at the largest
-        sizes rows are drawn at, so a label that fits here fits when drawn)."""
+    def floor(theme: Theme | None) -> int:
+        """The lowest a row of a tight list goes: one line of the smallest readable text
+        inside its highlight's edge."""
+        if theme is None:
+            return 0
+        return theme.leading(FLOOR, "bold") + 2 * _edge(theme, tight=True)
+
+    def _height(self, theme: Theme | None, item: Item, width: int, row_height: int) -> int:
+        """A row's height: room for a second line when its label needs one (at the sizes
+        rows are drawn at, so a label that fits here fits when drawn)."""
         if theme is None:
             return row_height
+        scale, note_scale = self.scales
         pad = theme.unit // 2
-        width -= 2 * pad + theme.width("▶ ", 1.1, "bold")
-        if item.note and row_height < theme.size(1.1) * 2.2:  # the note beside the label
-            width -= theme.width(item.note, 0.8) + pad
+        width -= 2 * pad + theme.width("▶ ", scale, "bold")
+        if item.note and row_height < theme.size(scale) * 2.2:  # the note beside the label
+            width -= theme.width(item.note, note_scale) + pad
         if theme.largest(item.label, width, FLOOR, FLOOR, "bold") is not None:
             return row_height
-        return row_height + theme.leading(0.9, "bold")
+        return row_height + theme.leading(scale, "bold")
 
     @property
     def hotspots(self) -> dict[str, pygame.Rect]:
@@ -209,12 +295,22 @@ class ListView:
     def bottom(self) -> int:
         """The lowest pixel the shown rows reach."""
         return max(
-            (r.bottom for r in self.rects.values()), default=self._area[0].y if self._area else 0
+            (r.bottom for r in self.rects.values()),
+            default=self._placed.area.y if self._placed else 0,
         )
 
     def _follow(self) -> None:
-        if self._area is not None:
-            self.place(*self._area)
+        was = self._placed
+        if was is not None:
+            self.place(
+                was.area,
+                was.row_height,
+                was.gap,
+                was.theme,
+                keep=was.keep,
+                tight=was.tight,
+                scales=was.scales,
+            )
 
     def handle(self, intent: intents.Intent) -> Item | None:
         """Move the highlight, or return the item chosen by Enter or a click."""
@@ -260,33 +356,51 @@ class ListView:
         return item.label, width, height
 
     def draw(
-        self, surface: pygame.Surface, theme: Theme, *, scale: float = 1.1, note_scale: float = 0.8
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        *,
+        scale: float | None = None,
+        note_scale: float | None = None,
+        marked: Collection[str] = (),
     ) -> None:
         """Draw the shown rows; the highlighted one is outlined and marked, not only recoloured.
+        The rows of items `marked` (chosen already) carry a tick where the highlight's marker
+        goes. Labels and notes are drawn at the sizes the list was placed with, unless told.
 
         A label shrinks, then wraps, to show in full; every row lays its label out with room
         for the marker and inside the highlight's edge, so moving the highlight changes no
-        label's size.
+        label's size. On rows too low for the label's size inside the usual edge, the edge is
+        thinner and the labels shrink to the height they have.
         """
         palette = theme.palette
+        scale = scale or self.scales[0]
+        note_scale = note_scale or self.scales[1]
         pad = theme.unit // 2
-        edge = theme.line * 3  # the highlight's edge: text stays inside it
+        lowest = min((r.height for r in self.rects.values()), default=0)
+        tight = lowest - 2 * _edge(theme, tight=False) < theme.leading(scale, "bold")
+        edge = _edge(theme, tight=tight)  # the highlight's edge: text stays inside it
         marker = theme.width("▶ ", scale, "bold")
         rows = {
             index: self._row(theme, index, pad + marker, edge, (scale, note_scale))
             for index in self.rects
         }
-        # every row at the size the longest label needs, so the list reads as one
+        # every row at the size the longest label needs and the lowest row holds, so the
+        # list reads as one
+        high = lowest - 2 * edge
         size = min(
             (theme.label(*box, scale, face="bold").scale for box in rows.values()), default=scale
         )
+        smaller = [size, *(s for s in reversed(SIZES) if FLOOR <= s < size)]
+        size = next((s for s in smaller if theme.leading(s, "bold") <= high), FLOOR)
         for index, rect in self.rects.items():
             item = self.items[index]
             focused = index == self.focus
-            choice_panel(surface, rect, theme, focused)
+            choice_panel(surface, rect, theme, focused, edge=edge)
             colour = palette.text if item.enabled else palette.muted
             label = theme.label(*rows[index], size, face="bold")
-            x = rect.x + pad + (marker if focused else 0)
+            ticked = item.name in marked and not focused
+            x = rect.x + pad + (marker if focused or ticked else 0)
             beside = self._beside(theme, item, rect, scale)
             if beside:
                 note = theme.text(item.note, note_scale, palette.muted)
@@ -305,6 +419,10 @@ class ListView:
                     colour=colour,
                     face="bold",
                 )
+            elif ticked:  # as wide as the marker it stands for, by the label's first line
+                middle = top.y + theme.leading(label.scale, "bold") // 2
+                tick = _tick(theme, label.scale, marker - theme.width(" ", scale, "bold"))
+                surface.blit(tick, tick.get_rect(midleft=(rect.x + pad, middle)))
             if item.note and not beside:
                 note_text = theme.fit(item.note, rect.width - 2 * pad, note_scale)
                 blit(

@@ -32,9 +32,11 @@ MOODS: dict[str, tuple[str, str]] = {
 LEGENDS = (
     "Bars: queue · quality · morale    % on a hand-off: its internal customer's rating, ? unasked",
     "Bars: queue · quality · morale    %: internal customer's rating, ? unasked",
-    "Bars: queue, quality, morale · %: how the next team rates it",
+    "Bars: queue, quality, morale · %: the next team's rating, ? not asked",
+    "Bars: queue, quality, morale · %: next team's rating, ? unasked",
 )
-"""What the graph's bars and numbers mean, longest first: the longest that fits is shown."""
+"""What the graph's bars and numbers mean, longest first: the longest that fits is shown.
+Each says what a '?' on a hand-off means (nobody has asked its internal customer yet)."""
 
 BARS_LEAST = 3 * 9
 """Height a department's three bars need at the least, in pixels: a title never takes it."""
@@ -100,11 +102,14 @@ class GraphView:
         self.customers: dict[str, pygame.Rect] = {}
         self.room = pygame.Rect(0, 0, 0, 0)
         """The graph's area above its legend: where what internal customers said may go."""
+        self._said: tuple[Snapshot, Theme, pygame.Rect, list[Said]] | None = None
+        """The bubbles last laid out, and the snapshot, theme and room they were laid out for."""
 
     def place(self, area: pygame.Rect, column: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
         """Work out every rectangle; returns the hotspots (dept:, handoff:, customer:)."""
         area = pygame.Rect(area.x, area.y, area.width, area.height - theme.unit)
         self.room = area
+        self._said = None
         linked = {d.supplier for d in self.scenario.dependencies}
         linked |= {d.customer for d in self.scenario.dependencies}
         loose = [d.id for d in self.scenario.departments if d.id not in linked]
@@ -252,36 +257,73 @@ class GraphView:
 
     def said(self, theme: Theme, after: Snapshot) -> list[Said]:
         """What each internal customer asked this turn said ("6 wrong · 3 late"), each in a
-        bubble beside its hand-off's rating chip where it hides no department, customer, chip
-        or other bubble; one that has no such place is left to the inspect card and the
-        turn's story."""
-        pad = max(3, theme.unit // 4)
-        gap = max(4, theme.unit // 3)
+        bubble by its hand-off's rating chip where it hides no department, customer, chip or
+        other bubble, and its pointer crosses none: beside the chip if it can (on two lines,
+        else on one), else a little further off it or beside its line (nearest first, over no
+        hand-off's line if it can). One that has no such place is left to the inspect card
+        and the turn's story."""
+        kept = self._said
+        if kept is not None and kept[0] is after and kept[1] is theme and kept[2] == self.room:
+            return kept[3]
         taken = [*self.nodes.values(), *self.chips.values(), *self.customers.values()]
         bubbles: list[Said] = []
         for handoff in after.handoffs:
             chip = self.chips.get(handoff.key)
             if not handoff.said or chip is None:
                 continue
-            words = handoff.said.replace(", ", " · ")
-            high = theme.leading(SAID_SCALE) + theme.size(SAID_SCALE)  # two lines at most
-            label = theme.label(words, round(theme.unit * 7), high, SAID_SCALE)
-            if label.cut:
-                continue
-            wide = max(theme.width(line, label.scale) for line in label.lines)
-            lines = theme.leading(label.scale) * len(label.lines)
-            box = pygame.Rect(0, 0, wide + 2 * pad, lines + pad)
-            for place in _beside_chip(chip, box, gap):
-                if self.room.contains(place) and place.collidelist(taken) < 0:
-                    taken.append(place)
-                    tail = _nearest(chip, place.center)
-                    bubbles.append(Said(handoff.key, place, label, tail))
-                    break
+            shapes = _said_shapes(theme, handoff.said.replace(", ", " · "))
+            found = self._bubble_place(handoff.key, shapes, theme, taken)
+            if found is not None:
+                label, place = found
+                taken.append(place)
+                bubbles.append(Said(handoff.key, place, label, _nearest(chip, place.center)))
+        self._said = (after, theme, self.room.copy(), bubbles)
         return bubbles
 
+    def _bubble_place(
+        self,
+        key: str,
+        shapes: list[tuple[Label, pygame.Rect]],
+        theme: Theme,
+        taken: list[pygame.Rect],
+    ) -> tuple[Label, pygame.Rect] | None:
+        """Which of the bubble's `shapes` goes where for hand-off `key` (see `said`), or None."""
+        chip = self.chips[key]
+        others = [r for r in taken if r is not chip]
+        gap = max(4, theme.unit // 3)
+
+        def free(place: pygame.Rect) -> bool:
+            if not self.room.contains(place) or place.collidelist(taken) >= 0:
+                return False
+            tail = _nearest(chip, place.center)
+            return not any(r.clipline(_nearest(place, tail), tail) for r in others)
+
+        near = (
+            (label, place)
+            for label, box in shapes
+            for place in _beside_chip(chip, box, gap)
+            if free(place)
+        )
+        found = next(near, None)
+        if found is not None:
+            return found
+        link = self.links[key]
+        far = [
+            (label, place)
+            for label, box in shapes
+            for place in _off_chip(chip, box, gap, link, theme.unit)
+            if free(place)
+        ]
+        far.sort(key=lambda shaped: _apart(shaped[1], chip))
+        lines = [line.points() for line in self.links.values()]
+        clear = (f for f in far if not any(_crosses(f[1], points) for points in lines))
+        return next(clear, far[0] if far else None)
+
     def draw_said(self, surface: pygame.Surface, theme: Theme, after: Snapshot) -> None:
-        """The bubbles of what internal customers said this turn (see `said`)."""
+        """The bubbles of what internal customers said this turn (see `said`), each pointing
+        at its hand-off's rating chip."""
         palette = theme.palette
+        inner = _said_pad(theme) + theme.line  # inside the edge, the same on either side
         for bubble in self.said(theme, after):
             box = bubble.box
             base = _nearest(box, bubble.tail)
@@ -301,7 +343,7 @@ class GraphView:
                 edge=palette.muted,
                 width=theme.line,
             )
-            draw_label(surface, theme, bubble.label, box.center, anchor="center")
+            draw_label(surface, theme, bubble.label, (box.x + inner, box.centery), anchor="midleft")
 
     @staticmethod
     def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float | None]:
@@ -504,12 +546,82 @@ def _beside_chip(chip: pygame.Rect, box: pygame.Rect, gap: int) -> list[pygame.R
         ("bottomleft", (chip.right + gap, chip.top)),
         ("bottomright", (chip.left - gap, chip.top)),
     )
-    places = []
-    for handle, point in spots:
-        place = box.copy()
-        setattr(place, handle, point)
-        places.append(place)
-    return places
+    return [_put(box, handle, point) for handle, point in spots]
+
+
+SAID_REACH = 8
+"""How far from its chip, in units, a bubble of what was said may go: further, and it no
+longer reads as the hand-off's."""
+
+
+def _off_chip(
+    chip: pygame.Rect, box: pygame.Rect, gap: int, link: Link, unit: int
+) -> list[pygame.Rect]:
+    """Where a bubble of `box`'s size may go for the hand-off of `chip` when no place right
+    by the chip is free: further below, above, right or left of it (to clear the departments
+    either side), or beside its line; none further than SAID_REACH."""
+    step = max(2, unit // 2)
+    reach = SAID_REACH * unit
+    spots = []
+    for d in range(gap + step, reach, step):
+        spots += [
+            ("midtop", (chip.centerx, chip.bottom + d)),
+            ("midbottom", (chip.centerx, chip.top - d)),
+            ("midleft", (chip.right + d, chip.centery)),
+            ("midright", (chip.left - d, chip.centery)),
+            ("topleft", (chip.left, chip.bottom + d)),
+            ("topright", (chip.right, chip.bottom + d)),
+            ("bottomleft", (chip.left, chip.top - d)),
+            ("bottomright", (chip.right, chip.top - d)),
+        ]
+    for t in (0.15, 0.25, 0.35, 0.65, 0.75, 0.85):
+        x, y = link.at(t)
+        spots += [
+            ("midleft", (x + gap, y)),
+            ("midright", (x - gap, y)),
+            ("midtop", (x, y + gap)),
+            ("midbottom", (x, y - gap)),
+        ]
+    places = [_put(box, handle, point) for handle, point in spots]
+    return [p for p in places if _apart(p, chip) <= reach]
+
+
+def _apart(a: pygame.Rect, b: pygame.Rect) -> float:
+    """How far apart two boxes are: between their nearest points."""
+    return math.dist(_nearest(a, b.center), _nearest(b, a.center))
+
+
+def _crosses(box: pygame.Rect, points: list[tuple[int, int]]) -> bool:
+    """True when the line through `points` passes under `box`."""
+    return any(box.clipline(a, b) for a, b in itertools.pairwise(points))
+
+
+def _said_shapes(theme: Theme, words: str) -> list[tuple[Label, pygame.Rect]]:
+    """The shapes a bubble of `words` may take, each laid out with its box: on at most two
+    lines, then (when that took two) on one longer line; none that would cut it short."""
+    pad = _said_pad(theme)
+    high = theme.leading(SAID_SCALE) + theme.size(SAID_SCALE)  # two lines at most
+    shapes = []
+    for width, height in ((7, high), (14, theme.size(SAID_SCALE))):
+        label = theme.label(words, round(theme.unit * width), height, SAID_SCALE)
+        if label.cut or any(label == shape for shape, _ in shapes):
+            continue
+        wide = max(theme.width(line, label.scale) for line in label.lines)
+        lines = theme.leading(label.scale) * len(label.lines)
+        shapes.append((label, pygame.Rect(0, 0, wide + 2 * (pad + theme.line), lines + pad)))
+    return shapes
+
+
+def _said_pad(theme: Theme) -> int:
+    """The room round the words in a bubble of what was said (inside its edge)."""
+    return max(3, theme.unit // 4)
+
+
+def _put(box: pygame.Rect, handle: str, point: tuple[int, int]) -> pygame.Rect:
+    """A copy of `box` with its `handle` (an edge or corner) at `point`."""
+    place = box.copy()
+    setattr(place, handle, point)
+    return place
 
 
 def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:

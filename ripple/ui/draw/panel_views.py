@@ -70,6 +70,8 @@ class DecisionsView:
     chosen: tuple[str, ...]
     button: str
     """"debrief" once the game is over, "working" while a turn resolves, else "end"."""
+    marked: tuple[str, ...] = ()
+    """The rows ticked in the list: the choices made this turn, or the targets they aim at."""
 
 
 @dataclass(frozen=True)
@@ -247,13 +249,20 @@ def decisions_view(scene: PlayScene) -> DecisionsView:
         for d in session.chosen
     )
     button = "debrief" if session.over else "working" if session.resolving else "end"
+    aimed = scene.targeting
+    marked = tuple(
+        (d.target or "") if aimed else d.intervention
+        for d in session.chosen
+        if aimed is None or d.intervention == aimed.id
+    )
     return DecisionsView(
-        "Aim it at…" if scene.targeting else "Decisions",
+        "Aim it at…" if aimed else "Decisions",
         session.budget_left,
         rows_view(rows),
         preview,
         chosen,
         button,
+        marked,
     )
 
 

@@ -143,12 +143,42 @@ def draw_banner(
 BUTTONS = {"debrief": "Debrief  [D]", "working": "Working…", "end": "End turn  [E]"}
 """The End turn button's label in each state."""
 
+ROW_SCALES = (0.9, 0.75)
+"""The sizes of a decision's name and its cost in the list."""
+
+PREVIEW_SCALES = (0.8, 0.75)
+"""The sizes of the highlighted choice's name and of what it does, under the list."""
+
+
+def preview_rooms(theme: Theme) -> tuple[int, int]:
+    """The room the preview wants under the list, most first: the highlighted choice's name
+    and two lines of what it does; at the least those two lines (its row names it)."""
+    pad = theme.unit // 2
+    name, line = theme.leading(PREVIEW_SCALES[0], "bold"), theme.leading(PREVIEW_SCALES[1])
+    return pad + name + 2 * line, pad + 2 * line
+
+
+def place_decisions(rows: ListView, space: pygame.Rect, theme: Theme) -> dict[str, pygame.Rect]:
+    """Lay the decisions (or the targets of one) out in `space`, down to the End turn button:
+    every choice in view comes first, so a projector's list does not scroll; the preview of
+    the highlighted one takes the room left under them. Returns the rows' hotspots."""
+    return rows.place(
+        space,
+        round(theme.unit * 1.9),
+        3,
+        theme,
+        keep=preview_rooms(theme),
+        tight=True,
+        scales=ROW_SCALES,
+    )
+
 
 def draw_decisions(
     surface: pygame.Surface, theme: Theme, where: Places, rows: ListView, view: DecisionsView
 ) -> None:
-    """The decisions column: the menu (or the targets of one choice) as `rows`, a preview of
-    the highlighted choice, what is chosen, End turn."""
+    """The decisions column: the menu (or the targets of one choice) as `rows`, the choices
+    already made ticked, a preview of the highlighted choice in the room the rows leave, what
+    is chosen, End turn."""
     palette = theme.palette
     side = where.side
     pygame.draw.rect(surface, palette.panel, side)
@@ -163,21 +193,28 @@ def draw_decisions(
         face="bold",
         anchor="topright",
     )
-    rows.draw(surface, theme, scale=0.9, note_scale=0.75)
-    area = where.preview
-    step = theme.font(theme.size(0.75)).get_linesize()
-    chosen = [w for text in view.chosen for w in theme.wrap(text, area.width, 0.75)]
+    rows.draw(surface, theme, marked=view.marked)
+    top = max(where.preview.y, rows.bottom + pad)  # below the rows shown, wherever they end
+    area = pygame.Rect(where.preview.x, top, where.preview.width, where.preview.bottom - top)
+    named, told = PREVIEW_SCALES
+    step = theme.leading(told)
+    chosen = [w for text in view.chosen for w in theme.wrap(text, area.width, told)]
     kept = min(len(chosen) * step, area.height // 2)  # what is chosen keeps room of its own
     if view.preview is not None:
-        told = pygame.Rect(area.x, area.y, area.width, area.height - kept - pad // 2)
-        name = theme.wrap(view.preview.name, area.width, 0.8, "bold")
-        y = _lines(surface, theme, name, told, 0.8, palette.text, "bold")
-        words = [view.preview.description, view.preview.terms]
-        lines = [w for text in words for w in theme.wrap(text, area.width, 0.75)]
-        _lines(surface, theme, lines, told.clip(told.move(0, y - told.y)), 0.75, palette.muted)
+        room = pygame.Rect(area.x, area.y, area.width, area.height - kept - pad // 2)
+        lines = [
+            w
+            for text in (view.preview.description, view.preview.terms)
+            for w in theme.wrap(text, area.width, told)
+        ]
+        y = room.y
+        if room.height >= theme.leading(named, "bold") + 2 * step:  # else its row names it
+            name = theme.wrap(view.preview.name, area.width, named, "bold")
+            y = _lines(surface, theme, name, room, named, palette.text, "bold")
+        _lines(surface, theme, lines, room.clip(room.move(0, y - room.y)), told, palette.muted)
     if chosen:
         _lines(
-            surface, theme, chosen, area.clip(area.move(0, area.height - kept)), 0.75, palette.good
+            surface, theme, chosen, area.clip(area.move(0, area.height - kept)), told, palette.good
         )
     end = where.end
     colour = {"debrief": palette.chosen, "working": palette.raised}.get(view.button, palette.good)
@@ -203,11 +240,14 @@ def _lines(
     colour: tuple[int, int, int],
     face: str = "regular",
 ) -> int:
-    """Draw `lines` down `room`. When they do not all fit, the last line that fits ends in
-    "…", so nothing goes missing unmarked. Returns the y below the last line drawn."""
+    """Draw `lines` down `room`, none of them out of it. When they do not all fit, the last
+    line that fits ends in "…", so nothing goes missing unmarked. Returns the y below the
+    last line drawn."""
     y = room.y
-    height = theme.font(theme.size(scale), face).get_linesize()
+    height = theme.leading(scale, face)
     for index, line in enumerate(lines):
+        if y + height > room.bottom:
+            break
         if index < len(lines) - 1 and y + 2 * height > room.bottom:
             line = theme.fit(f"{line} …", room.width, scale, face)
             return blit(

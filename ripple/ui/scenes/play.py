@@ -17,6 +17,7 @@ from ripple.ui import intents
 from ripple.ui.app import App
 from ripple.ui.draw.graph import GraphView
 from ripple.ui.draw.panel_views import PanelsView, StillView, story_view
+from ripple.ui.draw.panels import place_decisions
 from ripple.ui.draw.story import StoryView, page_count
 from ripple.ui.layout import graph_positions
 from ripple.ui.reload import Watch, reload
@@ -104,17 +105,13 @@ class PlayScene(PlayPicture, Scene):
             self.side.width - 2 * pad,
             round(unit * 2.4),
         )
-        # Every choice in view comes first; the preview of the highlighted one takes the
-        # rest, keeping room for its name and two lines.
-        preview = round(unit * 3.4)
-        space = pygame.Rect(
-            self.side.x + pad, top, self.side.width - 2 * pad, end.y - top - preview - pad
-        )
+        # Every choice in view comes first; the preview of the highlighted one takes the rest.
+        space = pygame.Rect(self.side.x + pad, top, self.side.width - 2 * pad, end.y - top - pad)
         rows = self.targets if self.targeting else self.menu
         self.hotspots = {
             k: v for k, v in self.hotspots.items() if not k.startswith(("intervention:", "target:"))
         }
-        self.hotspots |= rows.place(space, round(unit * 1.9), 3, self.theme)
+        self.hotspots |= place_decisions(rows, space, self.theme)
         self.hotspots["end_turn"] = end
         self.preview = pygame.Rect(
             space.x, rows.bottom + pad, space.width, end.y - rows.bottom - 2 * pad
