@@ -143,10 +143,15 @@ def _origin_lines(world: World, turn: int, words: ItemWords) -> list[str]:
             ]
             why = f" ('{known[0]}')" if known else ""
             pushing = _pushing(world, turn, world.departments.ids[d])
-            lines.append(
-                f"{share} of this turn's {_items(words, total)} {HARM_WORDS[kind]} started at "
-                f"{names[d]}{why}{pushing}."
+            harmed = f"{_items(words, total)} {HARM_WORDS[kind]}"
+            which = (
+                f"This turn's {harmed}"
+                if total == 1
+                else f"All {harmed} this turn"
+                if share == total
+                else f"{share} of this turn's {harmed}"
             )
+            lines.append(f"{which} started at {names[d]}{why}{pushing}.")
     return lines
 
 

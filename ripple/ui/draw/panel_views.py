@@ -237,7 +237,11 @@ def decisions_view(scene: PlayScene) -> DecisionsView:
     preview = None
     if intervention is not None:
         when = "this turn" if intervention.lag == 0 else f"after {intervention.lag} turn(s)"
-        lasts = f", lasts {intervention.duration} turns" if intervention.duration else ""
+        lasts = (
+            f", lasts {plural(intervention.duration, 'turn', 'turns')}"
+            if intervention.duration
+            else ""
+        )
         fades = ", fades without refreshers" if intervention.fade else ""
         preview = PreviewView(
             intervention.name,
