@@ -257,3 +257,14 @@ def test_the_customer_player_never_buys_what_is_at_its_cap() -> None:
     assert bought, "it spends where there is harm"
     assert not [b for b in bought if b[:2] == ("train", "d1")], "d1 makes no defects"
     assert not [b for b in bought if b == ("talk", "d0->d1", True)], "nothing left to ask"
+
+
+def test_an_internal_customer_with_no_work_yet_gives_no_rating() -> None:
+    game = Game(troubled())
+    game.play_turn([Decision("talk", "d1->d2")])  # nothing has reached d1 yet
+    handoff = game.snapshot().handoff("d1->d2")
+    assert handoff.said == "nothing came yet" and handoff.heard_turn == 0
+    while not game.snapshot().handoff("d1->d2").handed:
+        game.play_turn()
+    game.play_turn([Decision("talk", "d1->d2")])
+    assert game.snapshot().handoff("d1->d2").heard_turn == game.turn, "asked with work, it rates"

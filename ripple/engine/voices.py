@@ -25,10 +25,13 @@ def hear(world: World, turn: int, words: ItemWords) -> list[str]:
     names = departments.names
     lines = []
     for h in (handoffs.listen_until >= turn).nonzero()[0].tolist():
+        handed = int(handoffs.handed[h])
+        if not handed and not handoffs.total_handed[h]:
+            handoffs.said[h] = "nothing came yet"  # no work yet, so no rating to give
+            continue
         handoffs.heard[h] = handoffs.satisfaction[h]
         handoffs.heard_turn[h] = turn
         supplier, receiver = int(handoffs.supplier[h]), int(handoffs.customer[h])
-        handed = int(handoffs.handed[h])
         wrong, waited = int(handoffs.defective[h]), int(handoffs.waited[h])
         if not handed:
             handoffs.said[h] = "nothing came"
