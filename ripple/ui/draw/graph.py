@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
 import pygame
 
@@ -17,7 +16,8 @@ from ripple.engine import Snapshot
 from ripple.engine.snapshot import CustomerView, DepartmentView
 from ripple.scenario.model import Scenario, handoff_key
 from ripple.ui.draw.geometry import Link, arrow, dashed, edge_point, mix, place_nodes
-from ripple.ui.theme import Colour, Label, Theme
+from ripple.ui.draw.said import Said, draw_said, place_said
+from ripple.ui.theme import Colour, Theme
 from ripple.ui.widgets import bar, blit, draw_label, outline, panel
 
 MOODS: dict[str, tuple[str, str]] = {
@@ -40,20 +40,6 @@ Each says what a '?' on a hand-off means (nobody has asked its internal customer
 
 BARS_LEAST = 3 * 9
 """Height a department's three bars need at the least, in pixels: a title never takes it."""
-
-SAID_SCALE = 0.8
-"""The size of what an internal customer said, in its bubble by the hand-off's rating."""
-
-
-@dataclass(frozen=True)
-class Said:
-    """What an internal customer said this turn, laid out in a bubble beside its hand-off's
-    rating chip: `tail` is the point on the chip's edge the bubble points at."""
-
-    key: str
-    box: pygame.Rect
-    label: Label
-    tail: tuple[int, int]
 
 
 def highlight(
@@ -256,94 +242,19 @@ class GraphView:
             draw_label(surface, theme, label, chip.center, anchor="center")
 
     def said(self, theme: Theme, after: Snapshot) -> list[Said]:
-        """What each internal customer asked this turn said ("6 wrong · 3 late"), each in a
-        bubble by its hand-off's rating chip where it hides no department, customer, chip or
-        other bubble, and its pointer crosses none: beside the chip if it can (on two lines,
-        else on one), else a little further off it or beside its line (nearest first, over no
-        hand-off's line if it can). One that has no such place is left to the inspect card
-        and the turn's story."""
+        """What each internal customer asked this turn said, in bubbles placed once a turn
+        (see `ripple.ui.draw.said`)."""
         kept = self._said
         if kept is not None and kept[0] is after and kept[1] is theme and kept[2] == self.room:
             return kept[3]
         taken = [*self.nodes.values(), *self.chips.values(), *self.customers.values()]
-        bubbles: list[Said] = []
-        for handoff in after.handoffs:
-            chip = self.chips.get(handoff.key)
-            if not handoff.said or chip is None:
-                continue
-            shapes = _said_shapes(theme, handoff.said.replace(", ", " · "))
-            found = self._bubble_place(handoff.key, shapes, theme, taken)
-            if found is not None:
-                label, place = found
-                taken.append(place)
-                bubbles.append(Said(handoff.key, place, label, _nearest(chip, place.center)))
+        bubbles = place_said(theme, after, self.chips, self.links, self.room, taken)
         self._said = (after, theme, self.room.copy(), bubbles)
         return bubbles
 
-    def _bubble_place(
-        self,
-        key: str,
-        shapes: list[tuple[Label, pygame.Rect]],
-        theme: Theme,
-        taken: list[pygame.Rect],
-    ) -> tuple[Label, pygame.Rect] | None:
-        """Which of the bubble's `shapes` goes where for hand-off `key` (see `said`), or None."""
-        chip = self.chips[key]
-        others = [r for r in taken if r is not chip]
-        gap = max(4, theme.unit // 3)
-
-        def free(place: pygame.Rect) -> bool:
-            if not self.room.contains(place) or place.collidelist(taken) >= 0:
-                return False
-            tail = _nearest(chip, place.center)
-            return not any(r.clipline(_nearest(place, tail), tail) for r in others)
-
-        near = (
-            (label, place)
-            for label, box in shapes
-            for place in _beside_chip(chip, box, gap)
-            if free(place)
-        )
-        found = next(near, None)
-        if found is not None:
-            return found
-        link = self.links[key]
-        far = [
-            (label, place)
-            for label, box in shapes
-            for place in _off_chip(chip, box, gap, link, theme.unit)
-            if free(place)
-        ]
-        far.sort(key=lambda shaped: _apart(shaped[1], chip))
-        lines = [line.points() for line in self.links.values()]
-        clear = (f for f in far if not any(_crosses(f[1], points) for points in lines))
-        return next(clear, far[0] if far else None)
-
     def draw_said(self, surface: pygame.Surface, theme: Theme, after: Snapshot) -> None:
-        """The bubbles of what internal customers said this turn (see `said`), each pointing
-        at its hand-off's rating chip."""
-        palette = theme.palette
-        inner = _said_pad(theme) + theme.line  # inside the edge, the same on either side
-        for bubble in self.said(theme, after):
-            box = bubble.box
-            base = _nearest(box, bubble.tail)
-            side = max(3, theme.unit // 4)
-            along = (0, side) if base[0] in (box.left, box.right - 1) else (side, 0)
-            tail = [
-                (base[0] - along[0], base[1] - along[1]),
-                bubble.tail,
-                (base[0] + along[0], base[1] + along[1]),
-            ]
-            pygame.draw.polygon(surface, palette.muted, tail)
-            panel(
-                surface,
-                box,
-                palette.raised,
-                radius=box.height // 3,
-                edge=palette.muted,
-                width=theme.line,
-            )
-            draw_label(surface, theme, bubble.label, (box.x + inner, box.centery), anchor="midleft")
+        """The bubbles of what internal customers said this turn."""
+        draw_said(surface, theme, self.said(theme, after))
 
     @staticmethod
     def _ratings(before: Snapshot, after: Snapshot, t: float) -> dict[str, float | None]:
@@ -527,105 +438,3 @@ class GraphView:
             colour=theme.palette.muted,
             anchor="bottomleft",
         )
-
-
-def _beside_chip(chip: pygame.Rect, box: pygame.Rect, gap: int) -> list[pygame.Rect]:
-    """Where a bubble of `box`'s size may go by `chip`, best first: right, left, below, above
-    (centred, then flush with either end of the chip), then off its corners."""
-    spots = (
-        ("midleft", (chip.right + gap, chip.centery)),
-        ("midright", (chip.left - gap, chip.centery)),
-        ("midtop", (chip.centerx, chip.bottom + gap)),
-        ("midbottom", (chip.centerx, chip.top - gap)),
-        ("topright", (chip.right, chip.bottom + gap)),
-        ("topleft", (chip.left, chip.bottom + gap)),
-        ("bottomright", (chip.right, chip.top - gap)),
-        ("bottomleft", (chip.left, chip.top - gap)),
-        ("topleft", (chip.right + gap, chip.bottom)),
-        ("topright", (chip.left - gap, chip.bottom)),
-        ("bottomleft", (chip.right + gap, chip.top)),
-        ("bottomright", (chip.left - gap, chip.top)),
-    )
-    return [_put(box, handle, point) for handle, point in spots]
-
-
-SAID_REACH = 8
-"""How far from its chip, in units, a bubble of what was said may go: further, and it no
-longer reads as the hand-off's."""
-
-
-def _off_chip(
-    chip: pygame.Rect, box: pygame.Rect, gap: int, link: Link, unit: int
-) -> list[pygame.Rect]:
-    """Where a bubble of `box`'s size may go for the hand-off of `chip` when no place right
-    by the chip is free: further below, above, right or left of it (to clear the departments
-    either side), or beside its line; none further than SAID_REACH."""
-    step = max(2, unit // 2)
-    reach = SAID_REACH * unit
-    spots = []
-    for d in range(gap + step, reach, step):
-        spots += [
-            ("midtop", (chip.centerx, chip.bottom + d)),
-            ("midbottom", (chip.centerx, chip.top - d)),
-            ("midleft", (chip.right + d, chip.centery)),
-            ("midright", (chip.left - d, chip.centery)),
-            ("topleft", (chip.left, chip.bottom + d)),
-            ("topright", (chip.right, chip.bottom + d)),
-            ("bottomleft", (chip.left, chip.top - d)),
-            ("bottomright", (chip.right, chip.top - d)),
-        ]
-    for t in (0.15, 0.25, 0.35, 0.65, 0.75, 0.85):
-        x, y = link.at(t)
-        spots += [
-            ("midleft", (x + gap, y)),
-            ("midright", (x - gap, y)),
-            ("midtop", (x, y + gap)),
-            ("midbottom", (x, y - gap)),
-        ]
-    places = [_put(box, handle, point) for handle, point in spots]
-    return [p for p in places if _apart(p, chip) <= reach]
-
-
-def _apart(a: pygame.Rect, b: pygame.Rect) -> float:
-    """How far apart two boxes are: between their nearest points."""
-    return math.dist(_nearest(a, b.center), _nearest(b, a.center))
-
-
-def _crosses(box: pygame.Rect, points: list[tuple[int, int]]) -> bool:
-    """True when the line through `points` passes under `box`."""
-    return any(box.clipline(a, b) for a, b in itertools.pairwise(points))
-
-
-def _said_shapes(theme: Theme, words: str) -> list[tuple[Label, pygame.Rect]]:
-    """The shapes a bubble of `words` may take, each laid out with its box: on at most two
-    lines, then (when that took two) on one longer line; none that would cut it short."""
-    pad = _said_pad(theme)
-    high = theme.leading(SAID_SCALE) + theme.size(SAID_SCALE)  # two lines at most
-    shapes = []
-    for width, height in ((7, high), (14, theme.size(SAID_SCALE))):
-        label = theme.label(words, round(theme.unit * width), height, SAID_SCALE)
-        if label.cut or any(label == shape for shape, _ in shapes):
-            continue
-        wide = max(theme.width(line, label.scale) for line in label.lines)
-        lines = theme.leading(label.scale) * len(label.lines)
-        shapes.append((label, pygame.Rect(0, 0, wide + 2 * (pad + theme.line), lines + pad)))
-    return shapes
-
-
-def _said_pad(theme: Theme) -> int:
-    """The room round the words in a bubble of what was said (inside its edge)."""
-    return max(3, theme.unit // 4)
-
-
-def _put(box: pygame.Rect, handle: str, point: tuple[int, int]) -> pygame.Rect:
-    """A copy of `box` with its `handle` (an edge or corner) at `point`."""
-    place = box.copy()
-    setattr(place, handle, point)
-    return place
-
-
-def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
-    """The point of `rect` nearest `point`."""
-    x = max(rect.left, min(rect.right - 1, point[0]))
-    y = max(rect.top, min(rect.bottom - 1, point[1]))
-    return x, y
