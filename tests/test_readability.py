@@ -12,7 +12,8 @@ import math
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -64,14 +65,48 @@ def cuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield found
 
 
-def play_screen(name: str, projector: bool, turns: int = 2) -> tuple[App, PlayScene, Pilot]:
-    """The play screen of a shipped scenario at 1024x768, `turns` played."""
-    app = App(SIZE, sound=False, projector=projector)
-    assert start_game(app, SCENARIOS / f"{name}.yaml") == []
+class Drawn(NamedTuple):
+    """One thing a drawing function drew: what (a text or a label), at what scale, where."""
+
+    what: Any
+    scale: float
+    rect: pygame.Rect
+
+
+def noted(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> list[Drawn]:
+    """Everything `module.name` (a function drawing text or a label: surface, theme, what,
+    ...) draws from now on, in order; the list can be cleared between looks."""
+    drawn: list[Drawn] = []
+    draw = getattr(module, name)
+
+    def noting(surface: pygame.Surface, theme: Theme, what: Any, *a: Any, **k: Any) -> Any:
+        rect = draw(surface, theme, what, *a, **k)
+        drawn.append(Drawn(what, k.get("scale", 1.0), rect))
+        return rect
+
+    monkeypatch.setattr(module, name, noting)
+    return drawn
+
+
+def play_screen(
+    name: str,
+    projector: bool,
+    turns: int = 2,
+    policy: str = "none",
+    *,
+    size: tuple[int, int] = SIZE,
+    **options: Any,
+) -> tuple[App, PlayScene, Pilot]:
+    """The play screen of a shipped scenario (at 1024x768 unless `size` says otherwise),
+    `turns` played with the choices `policy` makes; `options` go to the game's start."""
+    app = App(size, sound=False, projector=projector)
+    assert start_game(app, SCENARIOS / f"{name}.yaml", **options) == []
     scene = app.top
     assert isinstance(scene, PlayScene)
     pilot = Pilot(app)
     for _ in range(turns):
+        for decision in POLICIES[policy](scene.session.game):
+            scene.session.choose(decision)
         pilot.press(pygame.K_e)
         pilot.until(lambda: not scene.session.resolving and not scene.animating)
     pilot.frames(2)
@@ -112,24 +147,8 @@ def test_every_decision_is_in_view_before_the_preview_takes_room(
     nothing scrolled away wherever the highlight goes, no row lower than a line of the
     smallest readable text, and what the column writes (the preview, what is chosen) over no
     row and clear of the End turn button."""
-    written: list[tuple[str, pygame.Rect]] = []
-    blit = panels.blit
-
-    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
-        rect = blit(surface, theme, text, *a, **k)
-        written.append((text, rect))
-        return rect
-
-    monkeypatch.setattr(panels, "blit", noting)
-    labels: list[pygame.Rect] = []
-    draw_label = widgets.draw_label
-
-    def laid(surface: pygame.Surface, theme: Theme, label: Label, *a: Any, **k: Any) -> Any:
-        rect = draw_label(surface, theme, label, *a, **k)
-        labels.append(rect)
-        return rect
-
-    monkeypatch.setattr(widgets, "draw_label", laid)
+    written = noted(monkeypatch, panels, "blit")
+    labels = noted(monkeypatch, widgets, "draw_label")
     _, scene, pilot = play_screen(name, MODES[mode], turns=1)
     menu = scene.session.game.menu.interventions
 
@@ -145,11 +164,11 @@ def test_every_decision_is_in_view_before_the_preview_takes_room(
         edge = 2 * scene.theme.line  # the highlight's edge at its thinnest
         for box in boxes:
             inside = box.inflate(-2 * edge, -2 * edge)
-            label = next(r for r in labels if r.colliderect(box))
+            label = next(r for _, _, r in labels if r.colliderect(box))
             assert inside.contains(label), f"{where}: a label runs into its row's edge"
         end = scene.hotspots["end_turn"]
         assert all(scene.side.contains(r) and r.bottom < end.top for r in boxes), where
-        for text, rect in written:
+        for text, _, rect in written:
             if scene.side.colliderect(rect) and text:
                 assert rect.collidelist(boxes) < 0, f"{where}: {text!r} over a row"
                 assert end.contains(rect) or not end.colliderect(rect), f"{where}: {text!r}"
@@ -175,19 +194,11 @@ def test_the_legend_says_what_a_question_mark_means_and_fits(
     """Every wording of the graph's legend says what '?' on a hand-off means; the one shown
     at 1024x768 is whole and inside the graph."""
     assert all("?" in legend for legend in graph.LEGENDS)
-    shown: list[tuple[str, pygame.Rect]] = []
-    blit = graph.blit
-
-    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
-        rect = blit(surface, theme, text, *a, **k)
-        shown.append((text, rect))
-        return rect
-
-    monkeypatch.setattr(graph, "blit", noting)
+    shown = noted(monkeypatch, graph, "blit")
     _, scene, _ = play_screen("claims", MODES[mode], turns=1)
     shown.clear()
     scene._draw_graph(pygame.Surface(SIZE))
-    legends = [(text, rect) for text, rect in shown if text.startswith("Bars:")]
+    legends = [(text, rect) for text, _, rect in shown if text.startswith("Bars:")]
     assert len(legends) == 1, legends
     text, rect = legends[0]
     assert text in graph.LEGENDS, f"{mode}: the legend is cut short: {text!r}"
@@ -216,22 +227,6 @@ def test_no_line_of_the_reflection_page_is_cut(name: str, mode: str) -> None:
             assert not cut, f"{name} ({mode}, {policy}, {chosen}): cut short: {cut[:3]}"
 
 
-def played(name: str, projector: bool, policy: str, turns: int) -> tuple[PlayScene, Pilot]:
-    """The play screen of a shipped scenario at 1024x768, `turns` chosen as `policy` would."""
-    app = App(SIZE, sound=False, projector=projector)
-    assert start_game(app, SCENARIOS / f"{name}.yaml") == []
-    scene = app.top
-    assert isinstance(scene, PlayScene)
-    pilot = Pilot(app)
-    for _ in range(turns):
-        for decision in POLICIES[policy](scene.session.game):
-            scene.session.choose(decision)
-        pilot.press(pygame.K_e)
-        pilot.until(lambda: not scene.session.resolving and not scene.animating)
-    pilot.frames(2)
-    return scene, pilot
-
-
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_turns_story_reads_whole_on_every_page(
@@ -241,16 +236,8 @@ def test_the_turns_story_reads_whole_on_every_page(
     nothing cut, nothing outside the panel, no two lines over each other, nothing smaller
     than the floor (the story itself no smaller than its smallest size), and every line of
     the turn told."""
-    drawn: list[tuple[str, float, pygame.Rect]] = []
-    blit = story.blit
-
-    def noting(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **k: Any) -> Any:
-        rect = blit(surface, theme, text, *a, **k)
-        drawn.append((text, k.get("scale", 1.0), rect))
-        return rect
-
-    monkeypatch.setattr(story, "blit", noting)
-    scene, pilot = played(name, MODES[mode], "silo", 4)
+    drawn = noted(monkeypatch, story, "blit")
+    _, scene, pilot = play_screen(name, MODES[mode], turns=4, policy="silo")
     report = scene.session.after.report
     assert report is not None
     pilot.press(pygame.K_l)
@@ -290,16 +277,8 @@ def test_the_money_and_what_internal_customers_said_read_whole(
     the money under the customers whole and inside its place; each bubble of what an
     internal customer said whole, in the graph, hiding no department, chip, customer or
     other bubble."""
-    laid: list[tuple[Label, pygame.Rect]] = []
-    draw_label = panels.draw_label
-
-    def noting(surface: pygame.Surface, theme: Theme, label: Label, *a: Any, **k: Any) -> Any:
-        rect = draw_label(surface, theme, label, *a, **k)
-        laid.append((label, rect))
-        return rect
-
-    monkeypatch.setattr(panels, "draw_label", noting)
-    scene, pilot = played(name, MODES[mode], "customer", 0)
+    laid = noted(monkeypatch, panels, "draw_label")
+    _, scene, pilot = play_screen(name, MODES[mode], turns=0)
     for turn in range(1, 5):
         for decision in POLICIES["customer"](scene.session.game):
             scene.session.choose(decision)
@@ -310,9 +289,9 @@ def test_the_money_and_what_internal_customers_said_read_whole(
         pilot.press(pygame.K_s)  # the money drawn again, noted
         where = f"{name} ({mode}), turn {turn}"
         assert laid, f"{where}: no money drawn"
-        cut = [" ".join(label.lines) for label, _ in laid if label.cut]
+        cut = [" ".join(label.lines) for label, _, _ in laid if label.cut]
         assert not cut, f"{where}: money cut short: {cut}"
-        out = [" ".join(label.lines) for label, r in laid if not scene.money.contains(r)]
+        out = [" ".join(label.lines) for label, _, r in laid if not scene.money.contains(r)]
         assert not out, f"{where}: money outside its place: {out}"
         graph = scene.graph
         taken = [*graph.nodes.values(), *graph.chips.values(), *graph.customers.values()]

@@ -13,14 +13,13 @@ import pytest
 
 from ripple.engine import Decision
 from ripple.engine.policies import POLICIES
-from ripple.paths import DEFAULT_SCENARIO
 from ripple.ui.app import App
 from ripple.ui.draw import story as story_module
 from ripple.ui.draw.panel_views import amount, log_view, money_view, still_view, story_view
 from ripple.ui.draw.story import HEADINGS, StoryView, lay_out, page_count, story_parts
 from ripple.ui.pilot import Pilot
-from ripple.ui.scenes.choose import start_game
 from ripple.ui.scenes.play import PlayScene
+from tests.test_readability import Drawn, noted, play_screen
 
 
 def playing(
@@ -32,17 +31,7 @@ def playing(
     **options: Any,
 ) -> tuple[App, Pilot, PlayScene]:
     """The claims game on screen, `turns` played as `policy` would, the last one shown."""
-    app = App(size, sound=False, projector=projector)
-    assert start_game(app, DEFAULT_SCENARIO, **options) == []
-    scene = app.top
-    assert isinstance(scene, PlayScene)
-    pilot = Pilot(app)
-    for _ in range(turns):
-        for decision in POLICIES[policy](scene.session.game):
-            scene.session.choose(decision)
-        pilot.press(pygame.K_e)
-        pilot.until(lambda: not scene.session.resolving and not scene.animating)
-    pilot.frames(2)
+    app, scene, pilot = play_screen("claims", projector, turns, policy, size=size, **options)
     return app, pilot, scene
 
 
@@ -51,17 +40,9 @@ def frame(app: App) -> bytes:
 
 
 @pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def told(monkeypatch: pytest.MonkeyPatch) -> list[Drawn]:
     """Every text the story panel draws, in order."""
-    drawn: list[str] = []
-    blit = story_module.blit
-
-    def noting(surface: pygame.Surface, theme: object, text: str, *a: Any, **k: Any) -> Any:
-        drawn.append(text)
-        return blit(surface, theme, text, *a, **k)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(story_module, "blit", noting)
-    return drawn
+    return noted(monkeypatch, story_module, "blit")
 
 
 # --- opening and closing ------------------------------------------------------------------
@@ -111,7 +92,7 @@ def test_before_the_first_turn_the_story_says_what_to_do() -> None:
 # --- every line, under its heading ----------------------------------------------------------
 
 
-def _pages_read(pilot: Pilot, scene: PlayScene, told: list[str]) -> tuple[int, str]:
+def _pages_read(pilot: Pilot, scene: PlayScene, told: list[Drawn]) -> tuple[int, str]:
     """Open the story and read it page by page with the Down key: how many pages, and
     everything drawn, in order."""
     told.clear()
@@ -119,10 +100,10 @@ def _pages_read(pilot: Pilot, scene: PlayScene, told: list[str]) -> tuple[int, s
     pages = page_count(scene.theme, scene.story, story_view(scene) or StoryView("", ()))
     for _ in range(pages - 1):
         pilot.press(pygame.K_DOWN)
-    return pages, " ".join(told)
+    return pages, " ".join(drawn.what for drawn in told)
 
 
-def test_the_story_tells_every_line_of_the_turn_under_its_heading(told: list[str]) -> None:
+def test_the_story_tells_every_line_of_the_turn_under_its_heading(told: list[Drawn]) -> None:
     _app, pilot, scene = playing(5, "customer")
     report = scene.session.after.report
     assert report is not None and len(report.sections) >= 3, "too quiet a turn to tell"
