@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ripple.engine.effects import ActiveEffect
+from ripple.engine.root_causes import VISITED
 from ripple.engine.rules import MEASURE_WORK
 from ripple.engine.state import World
 
@@ -33,7 +34,7 @@ def start_acts(world: World, turn: int) -> list[str]:
             d = departments.index[key]
             chosen = (handoffs.supplier == d).nonzero()[0]
             if does.discover:
-                found = problems.bring_to_light(d, "visited", turn, every=True)
+                found = problems.bring_to_light(d, VISITED, turn, every=True)
                 lines.append(_visit_line(world, d, effect.name, found))
             if does.relief:
                 problems.relieve(d, does.relief * effect.scale)

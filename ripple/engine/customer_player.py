@@ -55,10 +55,7 @@ class Reading:
 
     def unexplained(self, d: DepartmentView) -> float:
         """`_unexplained(d)`, worked out once a reading."""
-        found = self._unexplained.get(d.id)
-        if found is None:
-            found = self._unexplained[d.id] = _unexplained(d)
-        return found
+        return self._unexplained[d.id]
 
     @cached_property
     def _departments(self) -> dict[str, DepartmentView]:
@@ -73,7 +70,7 @@ class Reading:
 
     @cached_property
     def _unexplained(self) -> dict[str, float]:
-        return {}
+        return {d.id: _unexplained(d) for d in self.snapshot.departments}
 
 
 def _read(game: Game) -> Reading:

@@ -47,7 +47,7 @@ NO_MONEY = Money()
 
 
 def account(world: World, costs: Costs) -> Money:
-    """This turn's money, kept in the world's ledger."""
+    """This turn's money, kept in the world (`money` and `money_total`)."""
     segments = world.segments
     money = Money(
         revenue=sum(s.delivered * s.spec.value for s in segments),
@@ -64,8 +64,3 @@ def account(world: World, costs: Costs) -> Money:
         lost + money.lost,
     )
     return money
-
-
-def ledger(world: World) -> list[Money]:
-    """Every turn's money so far, in turn order."""
-    return [Money(*entry) for entry in world.money]

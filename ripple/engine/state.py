@@ -270,7 +270,7 @@ class World:
     money: list[tuple[float, float, float, float]] = field(default_factory=list)
     """Per turn played: revenue, rework cost, complaints cost, revenue lost to churn."""
     money_total: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    """`money` summed over the turns, in turn order (what `sum(ledger(world))` gives)."""
+    """`money` summed over the turns, in turn order."""
     standings: dict[tuple[object, ...], Standing] = field(default_factory=dict)
     """What effects, problems and measures made of the numbers, by what they were made
     from (`ripple.engine.standing`)."""
