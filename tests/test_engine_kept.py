@@ -1,10 +1,12 @@
-"""What the engine keeps to play fast gives the numbers it would work out afresh, bit for bit:
-the standing numbers kept while effects, problems and measures stay the same, the player's
-remembered gains, and numpy's ufuncs called without their wrappers."""
+"""What the engine keeps or skips to play fast gives the numbers it would work out afresh, bit
+for bit: the standing numbers kept while effects, problems and measures stay the same, the
+player's remembered gains, the latest snapshot, a game played without its log, and numpy's
+ufuncs called without their wrappers."""
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 
 import numpy as np
@@ -83,3 +85,27 @@ def test_the_ufuncs_give_what_numpys_wrappers_give() -> None:
     assert np.add.reduce(grid, axis=0).tobytes() == grid.sum(axis=0).tobytes()
     for mask in (np.zeros(3, dtype=bool), np.array([0, 2]), np.array([np.nan]), np.array([])):
         assert some(mask) is bool(mask.any())
+
+
+def test_an_untold_game_is_the_told_game_without_its_log() -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    told, untold = Game(scenario, 7), Game(scenario, 7, told=False)
+    choose = POLICIES["customer"]
+    while not told.over:
+        report, quiet = told.play_turn(choose(told)), untold.play_turn(choose(untold))
+        assert report.log and quiet.log == () and quiet.sections == ()
+        assert dataclasses.replace(report, log=(), sections=()) == quiet
+    last = dataclasses.replace(told.snapshot(), report=untold.reports[-1])
+    assert repr(last) == repr(untold.snapshot())
+
+
+def test_the_latest_snapshot_is_kept_until_the_game_moves() -> None:
+    game = Game(load_scenario(DEFAULT_SCENARIO), 2, keep_snapshots=False)
+    first = game.snapshot()
+    assert game.snapshot() is first and first.turn == 0
+    game.play_turn()
+    after = game.snapshot()
+    assert after is not first and after.turn == 1 and game.snapshot() is after
+    game.play_turn()
+    game.rewind(1)
+    assert game.snapshot() is not after and repr(game.snapshot()) == repr(after)

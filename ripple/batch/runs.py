@@ -114,7 +114,7 @@ def play_games(
     harm = np.zeros((len(run_seeds), len(departments), len(KINDS)))
     own = np.zeros((len(run_seeds), len(departments)))
     for row, seed in enumerate(run_seeds):
-        game = Game(scenario, seed, turns=turns, keep_snapshots=False)
+        game = Game(scenario, seed, turns=turns, keep_snapshots=False, told=False)
         play_out(game, policy)
         outcomes[row], harm[row], own[row] = measure(game, departments)
     return outcomes, harm, own

@@ -7,12 +7,15 @@ on that turn, so an effect that ends simply stops counting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ripple.scenario.model import Effects
 
 Target = tuple[str, str]
 """What an effect lands on: ("department", id), ("handoff", "a->b") or ("customer", id)."""
+
+MOVED = ("capacity", "quality", "morale", "checks", "communication", "lag", "demand")
+"""The numbers an effect moves for as long as it is active (its other fields act once)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,14 @@ class ActiveEffect:
     fade: float
     scale: float = 1.0
     """What is left of the effect after people who carried it left (training walks out)."""
+    moves: tuple[tuple[str, float], ...] = field(init=False, repr=False, compare=False)
+    """The `MOVED` numbers it changes, by how much at full strength, in `MOVED` order."""
+
+    def __post_init__(self) -> None:
+        moves = tuple(
+            (name, value) for name in MOVED if (value := getattr(self.effects, name)) is not None
+        )
+        object.__setattr__(self, "moves", moves)
 
     def strength(self, turn: int) -> float:
         """How much of the effect counts on `turn`: 0 before it starts and after it ends."""

@@ -36,6 +36,11 @@ def _sections(log: list[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], 
     return tuple((section, tuple(parts[section])) for section in SECTIONS if section in parts)
 
 
+def _churned(world: World, remaining: dict[str, float]) -> dict[str, float]:
+    """Per segment, the share of its customers who left this turn."""
+    return {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
+
+
 class GameOver(RuntimeError):
     """Raised when a turn is played after the last one."""
 
@@ -50,12 +55,16 @@ class Game:
         *,
         turns: int | None = None,
         keep_snapshots: bool = True,
+        told: bool = True,
         budget: int | None = None,
     ) -> None:
         self.scenario = scenario
         self.seed = scenario.seed if seed is None else seed
         self.turns = turns if turns is not None else scenario.turns
         self.keep_snapshots = keep_snapshots
+        self.told = told
+        """False: turns are played for their numbers only and their reports carry no log (many
+        games played to be summed up, where nobody reads one)."""
         self._budget = scenario.budget if budget is None else budget
         menu = scenario.interventions if scenario.interventions is not None else STANDARD_MENU
         self.events = {e.id: e for e in scenario.events}
@@ -77,7 +86,9 @@ class Game:
         self.injected: list[tuple[str, ...]] = []
         self._bonus = 0
         refresh(self._world, 1)
-        self._snapshots: list[Snapshot] = [self._freeze(None)]
+        self._snapshots: list[Snapshot] = [self._freeze(None)] if self.keep_snapshots else []
+        self._latest: Snapshot | None = None
+        """The latest turn's snapshot when they are not kept, once one was asked for."""
 
     @property
     def over(self) -> bool:
@@ -109,12 +120,7 @@ class Game:
         for decision in chosen:
             effects = self.menu.effects(decision, turn)
             world.effects.extend(effects)
-            intervention = self.menu.interventions[decision.intervention]
-            target = self.menu.target_name(decision.target)
-            decided = (intervention.log or "{target}: " + intervention.name + ".").format(
-                target=target
-            )
-            world.log.append(("decisions", decided))
+            world.log.append(("decisions", self._decided(decision)))
             world.log.extend(("decisions", line) for line in begin_fixes(world, effects))
         for event in due_events(world, self.scenario.events, turn):
             start_event(world, event, turn)
@@ -132,9 +138,12 @@ class Game:
         satisfaction = self.satisfaction()
         leaving = update_morale(world, queued, satisfaction)
         rate_handoffs(world)
-        churned = {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
         words = self.scenario.item
-        customers, work = narrate(world, turn, words, queued, churned)
+        customers, work = (
+            narrate(world, turn, words, queued, _churned(world, remaining))
+            if self.told
+            else ([], [])
+        )
         said = hear(world, turn, words)
         world.ripples += world.turn_ripples
         found += trace_finds(world, turn, words)
@@ -157,6 +166,12 @@ class Game:
         if self.keep_snapshots:
             self._snapshots.append(self._freeze(report))
         return report
+
+    def _decided(self, decision: Decision) -> str:
+        """The log's line for a decision."""
+        intervention = self.menu.interventions[decision.intervention]
+        template = intervention.log or "{target}: " + intervention.name + "."
+        return template.format(target=self.menu.target_name(decision.target))
 
     def _next_bonus(self, satisfaction: float) -> int:
         """What results add to (or take from) the next turn's budget."""
@@ -193,8 +208,8 @@ class Game:
             complaints=sum(s.complaints for s in world.segments),
             satisfaction=self.satisfaction(),
             lead_time_sum=counts.lead_time_sum,
-            log=tuple(line for _, line in world.log),
-            sections=_sections(world.log),
+            log=tuple(line for _, line in world.log) if self.told else (),
+            sections=_sections(world.log) if self.told else (),
         )
 
     def satisfaction(self) -> float:
@@ -209,9 +224,11 @@ class Game:
     def snapshot(self, turn: int | None = None) -> Snapshot:
         """The organisation after `turn` (default: the latest), frozen."""
         if turn is None or turn == self.turn:
-            if len(self._snapshots) <= self.turn:
-                return self._freeze(self.reports[-1] if self.reports else None)
-            return self._snapshots[self.turn]
+            if len(self._snapshots) > self.turn:
+                return self._snapshots[self.turn]
+            if self._latest is None or self._latest.turn != self.turn:
+                self._latest = self._freeze(self.reports[-1] if self.reports else None)
+            return self._latest
         if not 0 <= turn < len(self._snapshots):
             raise IndexError(f"no snapshot kept for turn {turn}")
         return self._snapshots[turn]

@@ -42,27 +42,28 @@ def refresh(world: World, turn: int) -> None:
     totals = effect_totals(world.effects, turn)
     departments, handoffs = world.departments, world.handoffs
     kept = standing(world, totals)
+    on_departments, on_handoffs = kept.departments, kept.handoffs
     speed, carelessness = departments.measure_work[:, 0], departments.measure_work[:, 1]
-    departments.morale_shift = kept.morale_shift
-    departments.effective_quality = kept.quality
-    departments.effective_checks = kept.checks
+    departments.morale_shift = on_departments.morale_shift
+    departments.effective_quality = on_departments.quality
+    departments.effective_checks = on_departments.checks
     departments.effective_capacity = (
         departments.capacity
-        * kept.capacity_gain
+        * on_departments.capacity_gain
         * morale_capacity_factor(departments.morale)
         * speed
-        * kept.undelayed
+        * on_departments.undelayed
     )
     departments.defect_chance = clip(
         own_defect_chance(departments.effective_quality, departments.morale) * carelessness,
         0.0,
         1.0,
     )
-    handoffs.effective_communication = kept.communication
-    handoffs.effective_lag = kept.lag
-    handoffs.slowed = kept.slowed
-    handoffs.talk = kept.talk
-    handoffs.talk_or_one = kept.talk_or_one
+    handoffs.effective_communication = on_handoffs.communication
+    handoffs.effective_lag = on_handoffs.lag
+    handoffs.slowed = on_handoffs.slowed
+    handoffs.talk = on_handoffs.talk
+    handoffs.talk_or_one = on_handoffs.talk_or_one
     handoffs.catch = kept.catch
     for segment in world.segments:
         sums = totals.get(("customer", segment.spec.id))

@@ -65,21 +65,14 @@ class Problems:
         """Indices of one department's problems, in scenario order."""
         return self._of[department]
 
-    def _per_department(self, values: np.ndarray) -> np.ndarray:
-        live = ~self.fixed
-        return np.bincount(
-            self.department[live],
-            weights=(values * (1.0 - self.relief))[live],
-            minlength=self.departments,
-        )
-
-    def defect_load(self) -> np.ndarray:
-        """Per department, the defect chance its unfixed problems add, after any relief."""
-        return self._per_department(self.defects)
-
-    def delay_load(self) -> np.ndarray:
-        """Per department, the share of capacity its unfixed problems eat, after any relief."""
-        return np.minimum(0.9, self._per_department(self.delay))
+    def loads(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per department, the defect chance its unfixed problems add and the share of
+        capacity they eat (at most 0.9), after any relief."""
+        left = np.where(self.fixed, 0.0, 1.0 - self.relief)
+        size = self.departments
+        defects = np.bincount(self.department, weights=self.defects * left, minlength=size)
+        delay = np.bincount(self.department, weights=self.delay * left, minlength=size)
+        return defects, np.minimum(0.9, delay)
 
     def weight(self, index: int) -> float:
         """How much harm a problem does: its defect chance plus the capacity it eats."""

@@ -7,6 +7,8 @@ explains them in players' words. The functions work on numbers and on numpy arra
 
 import numpy as np
 
+from ripple.engine.ufuncs import clip
+
 MORALE_NEUTRAL = 0.7
 """Morale at which a department works exactly at its stated capacity and quality."""
 
@@ -82,13 +84,13 @@ nobody talks: knowing what to look for triples what checks find."""
 
 def catch_chance(checks: np.ndarray, communication: np.ndarray) -> np.ndarray:
     """Chance that the receiving department catches a defect at a hand-off."""
-    return np.clip(checks * (CATCH_SILENT + communication) / (CATCH_SILENT + 1.0), 0.0, 1.0)
+    return clip(checks * (CATCH_SILENT + communication) / (CATCH_SILENT + 1.0), 0.0, 1.0)
 
 
 def own_defect_chance(quality: np.ndarray, morale: np.ndarray) -> np.ndarray:
     """Chance that a department adds a defect to an item, before the hand-off's talk factor."""
     morale_factor = np.maximum(0.0, 1.0 + MORALE_ON_DEFECTS * (MORALE_NEUTRAL - morale))
-    return np.clip((1.0 - quality) * morale_factor, 0.0, 1.0)
+    return clip((1.0 - quality) * morale_factor, 0.0, 1.0)
 
 
 def talk_factor(communication: np.ndarray) -> np.ndarray:

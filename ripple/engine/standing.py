@@ -9,46 +9,54 @@ kept, with the very values it was made from as its key, until one of them change
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 
-from ripple.engine.effects import ActiveEffect, Target
+from ripple.engine.effects import MOVED, ActiveEffect, Target
 from ripple.engine.rules import GAIN_CAPS, catch_chance, diminishing, talk_factor
 from ripple.engine.ufuncs import clip
 
 if TYPE_CHECKING:
     from ripple.engine.state import World
 
-_FIELDS = ("capacity", "quality", "morale", "checks", "communication", "lag", "demand")
-
 
 def effect_totals(effects: list[ActiveEffect], turn: int) -> dict[Target, dict[str, float]]:
     """For each target, the sum of every active effect's fields on `turn`."""
-    totals: dict[Target, dict[str, float]] = defaultdict(lambda: dict.fromkeys(_FIELDS, 0.0))
+    totals: dict[Target, dict[str, float]] = defaultdict(lambda: dict.fromkeys(MOVED, 0.0))
     for effect in effects:
         strength = effect.strength(turn)
         if strength == 0.0:
             continue
         sums = totals[effect.target]
-        for name in _FIELDS:
-            value = getattr(effect.effects, name)
-            if value is not None:
-                sums[name] += value * strength
+        for name, value in effect.moves:
+            sums[name] += value * strength
     return totals
 
 
-def _changes(
-    totals: dict[Target, dict[str, float]], kind: str, index: dict[str, int], names: tuple[str, ...]
-) -> dict[str, np.ndarray]:
-    """Per field, an array of the effects' sums for every target of one kind."""
-    arrays = {name: np.zeros(len(index)) for name in names}
-    for (target_kind, key), sums in totals.items():
-        if target_kind == kind and key in index:
-            for name in names:
-                arrays[name][index[key]] = sums[name]
-    return arrays
+Sums = tuple[tuple[str, tuple[float, ...]], ...]
+"""The effects' sums on one kind of target: (target id, sums in `MOVED` order) each."""
+
+
+def _sums(totals: dict[Target, dict[str, float]]) -> tuple[Sums, Sums]:
+    """The effects' sums on departments and on hand-offs."""
+    on: dict[str, list[tuple[str, tuple[float, ...]]]] = {"department": [], "handoff": []}
+    for (kind, key), sums in totals.items():
+        if kind in on:
+            on[kind].append((key, tuple(sums.values())))
+    return tuple(on["department"]), tuple(on["handoff"])
+
+
+def _changes(sums: Sums, index: dict[str, int]) -> np.ndarray:
+    """The effects' sums for every target of one kind: a row per target, a column per
+    `MOVED` field."""
+    changes = np.zeros((len(index), len(MOVED)))
+    for key, values in sums:
+        if key in index:
+            changes[index[key]] = values
+    return changes
 
 
 _GAINS: dict[tuple[float, bytes], np.ndarray] = {}
@@ -56,8 +64,8 @@ _GAINS: dict[tuple[float, bytes], np.ndarray] = {}
 
 _GAINS_KEPT = 1024
 
-STANDINGS_KEPT = 16
-"""How many sets of standing numbers a game keeps."""
+STANDINGS_KEPT = 48
+"""How many sets of standing numbers a game keeps (departments', hand-offs' and both)."""
 
 
 def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
@@ -72,14 +80,15 @@ def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
     return found
 
 
+def _read_only(*arrays: np.ndarray) -> None:
+    for array in arrays:
+        array.flags.writeable = False
+
+
 @dataclass(frozen=True, slots=True)
-class Standing:
-    """The numbers effects, problems and measures make, per department and per hand-off.
+class DepartmentStanding:
+    """What effects, problems and measures make of every department's numbers."""
 
-    Its arrays are shared from turn to turn, so they are read-only."""
-
-    key: tuple[object, ...]
-    """What they were made from (see `standing_key`)."""
     morale_shift: np.ndarray
     quality: np.ndarray
     checks: np.ndarray
@@ -87,6 +96,12 @@ class Standing:
     """Capacity multiplier from effects (before morale, measure and problems)."""
     undelayed: np.ndarray
     """Share of capacity the problems leave."""
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffStanding:
+    """What effects make of every hand-off's numbers."""
+
     communication: np.ndarray
     lag: np.ndarray
     slowed: bool
@@ -94,76 +109,94 @@ class Standing:
     talk: np.ndarray
     talk_or_one: np.ndarray
     """`talk` and a 1 after it, for the step after the last (index -1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """The numbers effects, problems and measures make, per department and per hand-off.
+
+    Its arrays are shared from turn to turn, so they are read-only."""
+
+    departments: DepartmentStanding
+    handoffs: HandoffStanding
     catch: np.ndarray
+    """Chance that each hand-off's receiver catches a defect."""
 
 
-def standing_key(world: World, totals: dict[Target, dict[str, float]]) -> tuple[object, ...]:
-    """Everything the standing numbers are made of that can change during a game: the
-    effects' sums on departments and hand-offs, the problems' relief and fixes, and the
-    measures departments work under."""
-    problems = world.departments.problems
-    return (
-        tuple(
-            (target, tuple(sums.values()))
-            for target, sums in totals.items()
-            if target[0] != "customer"
-        ),
-        problems.relief.tobytes(),
-        problems.fixed.tobytes(),
-        world.departments.measure_work.tobytes(),
-    )
+def _department_standing(world: World, sums: Sums) -> DepartmentStanding:
+    departments = world.departments
+    change = _changes(sums, departments.index)
+
+    def gain(name: str) -> np.ndarray:
+        return _diminished(change[:, MOVED.index(name)], GAIN_CAPS[name])
+
+    care = departments.measure_work[:, 2]
+    defect_load, delay_load = departments.problems.loads()
+    skill = np.maximum(0.0, departments.skill - gain("quality"))
+    quality = 1.0 - clip(skill + defect_load, 0.0, 1.0)
+    checks = clip((departments.checks + gain("checks")) * care, 0.0, 1.0)
+    capacity_gain = np.maximum(0.0, 1.0 + gain("capacity"))
+    undelayed = 1.0 - delay_load
+    _read_only(quality, checks, capacity_gain, undelayed)
+    return DepartmentStanding(gain("morale"), quality, checks, capacity_gain, undelayed)
+
+
+def _handoff_standing(world: World, sums: Sums) -> HandoffStanding:
+    handoffs = world.handoffs
+    change = _changes(sums, handoffs.index)
+    added = _diminished(change[:, MOVED.index("communication")], GAIN_CAPS["communication"])
+    communication = clip(handoffs.communication + added, 0.0, 1.0)
+    talk = talk_factor(communication)
+    lag = np.maximum(0, handoffs.lag + np.round(change[:, MOVED.index("lag")]).astype(np.int64))
+    talk_or_one = np.append(talk, 1.0)
+    _read_only(communication, lag, talk, talk_or_one)
+    slowed = bool(np.count_nonzero(lag > handoffs.lag))
+    return HandoffStanding(communication, lag, slowed, talk, talk_or_one)
+
+
+Kept = DepartmentStanding | HandoffStanding | Standing
+"""What a world's standings keep."""
+
+T = TypeVar("T", DepartmentStanding, HandoffStanding, Standing)
+
+
+def _kept(world: World, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """What `make` makes, kept in the world's standings under `key`."""
+    kept = world.standings.get(key)
+    if kept is None:
+        if len(world.standings) >= STANDINGS_KEPT:
+            world.standings.clear()
+        kept = world.standings[key] = make()
+    return cast(T, kept)
 
 
 def standing(world: World, totals: dict[Target, dict[str, float]]) -> Standing:
     """The standing numbers for these effects' sums, made afresh only when this game has
     not made them from the same values before (an event that ends brings back the numbers
-    from before it)."""
-    key = standing_key(world, totals)
-    kept = world.standings.get(key)
-    if kept is not None:
-        return kept
-    departments, handoffs = world.departments, world.handoffs
-    problems = departments.problems
-    change = _changes(
-        totals, "department", departments.index, ("capacity", "quality", "checks", "morale")
+    from before it). The departments' part and the hand-offs' part are kept apart, as
+    each changes without the other.
+
+    Everything they are made of that can change during a game is in their keys: the
+    effects' sums on departments and hand-offs, the problems' relief and fixes, and the
+    measures departments work under."""
+    problems = world.departments.problems
+    on_departments, on_handoffs = _sums(totals)
+    department_key = (
+        "department",
+        on_departments,
+        problems.relief.tobytes(),
+        problems.fixed.tobytes(),
+        world.departments.measure_work.tobytes(),
     )
-    care = departments.measure_work[:, 2]
-    skill = np.maximum(
-        0.0, departments.skill - _diminished(change["quality"], GAIN_CAPS["quality"])
-    )
-    made = clip(skill + problems.defect_load(), 0.0, 1.0)
-    checks = clip(
-        (departments.checks + _diminished(change["checks"], GAIN_CAPS["checks"])) * care, 0.0, 1.0
-    )
-    capacity = _diminished(change["capacity"], GAIN_CAPS["capacity"])
-    on_handoffs = _changes(totals, "handoff", handoffs.index, ("communication", "lag"))
-    communication = clip(
-        handoffs.communication
-        + _diminished(on_handoffs["communication"], GAIN_CAPS["communication"]),
-        0.0,
-        1.0,
-    )
-    talk = talk_factor(communication)
-    lag = np.maximum(0, handoffs.lag + np.round(on_handoffs["lag"]).astype(np.int64))
-    made_now = Standing(
-        key=key,
-        morale_shift=_diminished(change["morale"], GAIN_CAPS["morale"]),
-        quality=1.0 - made,
-        checks=checks,
-        capacity_gain=np.maximum(0.0, 1.0 + capacity),
-        undelayed=1.0 - problems.delay_load(),
-        communication=communication,
-        lag=lag,
-        slowed=bool(np.count_nonzero(lag > handoffs.lag)),
-        talk=talk,
-        talk_or_one=np.append(talk, 1.0),
-        catch=catch_chance(checks[handoffs.customer], communication),
-    )
-    for name in made_now.__slots__:  # type: ignore[attr-defined]
-        value = getattr(made_now, name)
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
-    if len(world.standings) >= STANDINGS_KEPT:
-        world.standings.clear()
-    world.standings[key] = made_now
-    return made_now
+    handoff_key = ("handoff", on_handoffs)
+
+    def both() -> Standing:
+        departments = _kept(
+            world, department_key, lambda: _department_standing(world, on_departments)
+        )
+        handoffs = _kept(world, handoff_key, lambda: _handoff_standing(world, on_handoffs))
+        catch = catch_chance(departments.checks[world.handoffs.customer], handoffs.communication)
+        _read_only(catch)
+        return Standing(departments, handoffs, catch)
+
+    return _kept(world, (department_key, handoff_key), both)

@@ -14,7 +14,7 @@ import numpy as np
 from ripple.engine.effects import ActiveEffect
 from ripple.engine.root_causes import Problems
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START, MEASURE_WORK
-from ripple.engine.standing import Standing
+from ripple.engine.standing import Kept
 from ripple.engine.ufuncs import sum_of
 from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario, handoff_key
@@ -271,7 +271,7 @@ class World:
     """Per turn played: revenue, rework cost, complaints cost, revenue lost to churn."""
     money_total: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     """`money` summed over the turns, in turn order."""
-    standings: dict[tuple[object, ...], Standing] = field(default_factory=dict)
+    standings: dict[tuple[object, ...], Kept] = field(default_factory=dict)
     """What effects, problems and measures made of the numbers, by what they were made
     from (`ripple.engine.standing`)."""
 
