@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from ripple.engine.game import Game
 from ripple.engine.interventions import Option
@@ -28,7 +28,7 @@ from ripple.engine.rules import (
     diminishing,
 )
 from ripple.engine.snapshot import DepartmentView, HandoffView, Snapshot
-from ripple.scenario.model import parse_handoff
+from ripple.scenario.model import Effects, parse_handoff
 
 
 @dataclass(frozen=True)
@@ -45,31 +45,22 @@ class Reading:
     """Per (target, field), the gain the player's own choices still hold there (its own
     memory of what it did, at full strength, for the cap)."""
 
-    def department(self, key: str) -> DepartmentView:
-        """The department called `key`."""
-        return self._departments[key]
-
-    def handoff(self, key: str) -> HandoffView | None:
-        """The hand-off called `key` ('supplier->customer'), or None."""
-        return self._handoffs.get(key)
-
-    def unexplained(self, d: DepartmentView) -> float:
-        """`_unexplained(d)`, worked out once a reading."""
-        return self._unexplained[d.id]
-
     @cached_property
-    def _departments(self) -> dict[str, DepartmentView]:
+    def departments(self) -> dict[str, DepartmentView]:
+        """The departments by id."""
         return {d.id: d for d in self.snapshot.departments}
 
     @cached_property
-    def _handoffs(self) -> dict[str, HandoffView]:
+    def handoffs(self) -> dict[str, HandoffView]:
+        """The hand-offs by key ('supplier->customer')."""
         handoffs: dict[str, HandoffView] = {}
         for h in self.snapshot.handoffs:
             handoffs.setdefault(h.key, h)
         return handoffs
 
     @cached_property
-    def _unexplained(self) -> dict[str, float]:
+    def unexplained(self) -> dict[str, float]:
+        """Per department, `_unexplained`: worked out once a reading."""
         return {d.id: _unexplained(d) for d in self.snapshot.departments}
 
 
@@ -80,27 +71,52 @@ def _read(game: Game) -> Reading:
     for (department, kind), weight in game.attribution().items():
         if kind != "defective":
             delay[department] += weight / played
+    asked, gains = _memory(game)
+    return Reading(snapshot, game.turns - game.turn, delay, asked, gains)
+
+
+def _memory(game: Game) -> tuple[set[str], dict[tuple[str, str], float]]:
+    """What the player remembers of its own choices: the departments it visited, and the
+    gains its choices still hold (`Reading.asked` and `Reading.gains`)."""
+    menu, now = game.menu, game.turn
     asked: set[str] = set()
     gains: dict[tuple[str, str], float] = {}
+    sizes: dict[str, list[tuple[str, float]]] = {}  # `_lasting_gains` by intervention id
     for turn, decisions in enumerate(game.decisions, start=1):
         for decision in decisions:
-            intervention = game.menu.interventions[decision.intervention]
-            effects = intervention.effects
-            if effects.discover and decision.target:
+            intervention = menu.interventions[decision.intervention]
+            if intervention.effects.discover and decision.target:
                 asked.add(decision.target)
-            for aim in game.menu.aims(decision.target):
-                for name in ("quality", "communication", "capacity"):
-                    value = getattr(effects, name) or 0.0
-                    if value > 0:
-                        kept = (1.0 - intervention.fade) ** max(0, game.turn - turn)
-                        gains[(aim[1], name)] = gains.get((aim[1], name), 0.0) + value * kept
-    return Reading(snapshot, game.turns - game.turn, delay, asked, gains)
+            lasting = sizes.get(intervention.id)
+            if lasting is None:
+                lasting = sizes[intervention.id] = _lasting_gains(intervention.effects)
+            if not lasting:
+                continue
+            kept = (1.0 - intervention.fade) ** max(0, now - turn)
+            for _, target in menu.aims(decision.target):
+                for name, value in lasting:
+                    gains[(target, name)] = gains.get((target, name), 0.0) + value * kept
+    return asked, gains
+
+
+GAINS = ("quality", "communication", "capacity")
+"""The gains the player remembers having bought, for their caps."""
+
+
+def _lasting_gains(effects: Effects) -> list[tuple[str, float]]:
+    """The gains among `GAINS` an intervention brings, with their sizes."""
+    return [(name, value) for name in GAINS if (value := getattr(effects, name) or 0.0) > 0]
 
 
 def _marginal(reading: Reading, target: str, name: str, step: float) -> float:
     """What one more step of a gain adds on this target, after what is stacked already."""
-    held = reading.gains.get((target, name), 0.0)
-    cap = GAIN_CAPS[name]
+    return _added(reading.gains.get((target, name), 0.0), step, GAIN_CAPS[name])
+
+
+@lru_cache(maxsize=4096)
+def _added(held: float, step: float, cap: float) -> float:
+    """What `step` more adds to the gain `held` (never -0.0: a sum of gains, or none) under
+    `cap`, remembered: the same few steps come up turn after turn."""
     return _diminished(held + step, cap) - _diminished(held, cap)
 
 
@@ -137,7 +153,7 @@ def _value(reading: Reading, option: Option) -> float:
     pair = _pair(target)
     if pair:
         return _on_handoff(reading, option, pair, left)
-    return _on_department(reading, option, reading.department(target), left)
+    return _on_department(reading, option, reading.departments[target], left)
 
 
 _pair = lru_cache(maxsize=1024)(parse_handoff)
@@ -153,17 +169,17 @@ def _everyone(reading: Reading, option: Option, left: int) -> float:
 
 
 def _on_handoff(reading: Reading, option: Option, pair: tuple[str, str], left: int) -> float:
-    effects = option.intervention.effects
-    supplier = reading.department(pair[0])
+    effects, target = option.intervention.effects, option.target or ""
+    supplier = reading.departments[pair[0]]
     value = 0.0
-    view = reading.handoff(option.target or "")
+    view = reading.handoffs.get(target)
     if effects.communication:
-        gain = _marginal(reading, option.target or "", "communication", effects.communication)
+        gain = _marginal(reading, target, "communication", effects.communication)
         if view is not None:
             gain = min(gain, 1.0 - view.communication)  # talk cannot pass full understanding
         value += gain * COMMUNICATION_ON_DEFECTS * CUSTOMER_REWORK * _defects(supplier) * left
     if effects.listen and view is not None and not view.listening:
-        unexplained = reading.unexplained(supplier)
+        unexplained = reading.unexplained[supplier.id]
         hidden = supplier.id not in reading.asked and unexplained > 0
         if hidden:
             value += CUSTOMER_HIDDEN * unexplained * max(supplier.processed, 1) * left
@@ -183,7 +199,7 @@ def intervention_turns(option: Option) -> int:
 
 def _unexplained(d: DepartmentView) -> float:
     """Defect chance the department's known problems do not account for."""
-    known = sum(p.defects for p in d.known_problems if not p.fixed)
+    known = sum([p.defects for p in d.problems if p.known and not p.fixed])
     return max(0.0, 1.0 - d.quality - known)
 
 
@@ -192,27 +208,28 @@ def _on_department(reading: Reading, option: Option, d: DepartmentView, left: in
     value = 0.0
     behind = d.queue > d.capacity
     if effects.fix:
-        candidates = [p for p in d.known_problems if not p.fixed and not p.fixing]
+        candidates = [p for p in d.problems if p.known and not p.fixed and not p.fixing]
         if candidates:
             worst = max(candidates, key=lambda p: p.defects + p.delay)
             value += CUSTOMER_REWORK * worst.defects * max(d.processed, 1) * left
             value += worst.delay * d.capacity * left * (1.0 if behind else 0.3)
     if effects.discover and d.id not in reading.asked:
-        value += CUSTOMER_HIDDEN * reading.unexplained(d) * max(d.processed, 1) * left
+        value += CUSTOMER_HIDDEN * reading.unexplained[d.id] * max(d.processed, 1) * left
     if effects.quality:
-        gain = min(_marginal(reading, d.id, "quality", effects.quality), reading.unexplained(d))
+        gain = min(_marginal(reading, d.id, "quality", effects.quality), reading.unexplained[d.id])
         value += CUSTOMER_REWORK * gain * max(d.processed, 1) * left
     late = reading.delay_harm.get(d.id, 0.0)
     if effects.capacity and (behind or late > 0):
         gain = _marginal(reading, d.id, "capacity", effects.capacity)
         value += min(gain * d.base_capacity, max(d.queue - d.capacity, late)) * left
     if effects.morale and effects.morale > 0:
-        lasts = min(left, intervention_turns(option))
-        strength = effects.morale / THANKS
-        if d.morale < LEAVE_BELOW + 0.1 or d.low_turns > 0:
-            value += strength * LEAVE_SHARE * d.base_capacity * lasts
-        elif behind:
-            value += effects.morale * MORALE_ON_CAPACITY * d.capacity * lasts
+        restless = d.morale < LEAVE_BELOW + 0.1 or d.low_turns > 0
+        if restless or behind:
+            lasts = min(left, intervention_turns(option))
+            if restless:
+                value += effects.morale / THANKS * LEAVE_SHARE * d.base_capacity * lasts
+            else:
+                value += effects.morale * MORALE_ON_CAPACITY * d.capacity * lasts
     if effects.measure is not None and effects.measure != d.measure:
         now, then = MEASURE_WORK[d.measure], MEASURE_WORK[effects.measure]
         spared = (1.0 - then[1] / now[1]) * _defects(d) * CUSTOMER_REWORK
@@ -226,5 +243,4 @@ def reader(game: Game) -> Callable[[Option], float]:
     """How the customer-minded player values each option this turn: items spared to
     customers over the game's rest. Asking, fixing what came to light and keeping people
     count; what is at its cap, cuts corners or only relieves symptoms is worth nothing."""
-    reading = _read(game)
-    return lambda option: _value(reading, option)
+    return partial(_value, _read(game))

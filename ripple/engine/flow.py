@@ -77,7 +77,7 @@ def _send_back(
         route=work.route[rows],
         created=work.created[rows],
         position=work.position[rows] - 1,
-        entered=np.where(now, turn, turn + lag),
+        entered=turn + lag,  # rework with no lag back is queued at once
         state=np.where(now, QUEUED, MOVING),
         count=caught,
         delay=rework_delay,
@@ -140,12 +140,12 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     cells = rows * work.width + position  # (row, position) in the flattened history
     wait = turn - work.entered[rows]
     work.delay.reshape(-1)[cells] += wait * count
-    waited = np.where(wait > 0, count, 0)
+    waited = count * (wait > 0)
     departments.processed += np.bincount(where, weights=count, minlength=size).astype(np.int64)
-    failure = routes.failure[route]
-    departments.failure_processed += np.bincount(
-        where[failure], weights=count[failure], minlength=size
-    ).astype(np.int64)
+    failure = count * routes.failure[route]
+    departments.failure_processed += np.bincount(where, weights=failure, minlength=size).astype(
+        np.int64
+    )
     departments.waited += np.bincount(where, weights=waited, minlength=size).astype(np.int64)
     after = routes.handoff[route, position]
     onward = after >= 0

@@ -36,9 +36,11 @@ def _sections(log: list[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], 
     return tuple((section, tuple(parts[section])) for section in SECTIONS if section in parts)
 
 
-def _churned(world: World, remaining: dict[str, float]) -> dict[str, float]:
-    """Per segment, the share of its customers who left this turn."""
-    return {s.spec.id: remaining[s.spec.id] - s.remaining for s in world.segments}
+def _churned(world: World, remaining: list[float]) -> dict[str, float]:
+    """Per segment, the share of its customers who left this turn (`remaining`: before)."""
+    return {
+        s.spec.id: before - s.remaining for s, before in zip(world.segments, remaining, strict=True)
+    }
 
 
 class GameOver(RuntimeError):
@@ -131,7 +133,7 @@ class Game:
         arrive(world, turn)
         process(world, turn)
         cancel_overdue(world, turn)
-        remaining = {s.spec.id: s.remaining for s in world.segments}
+        remaining = [s.remaining for s in world.segments]
         react(world)
         admit(world, turn)
         queued = world.queued()
@@ -157,7 +159,7 @@ class Game:
             world.log.extend((section, line) for line in lines)
         account(world, self.scenario.costs)
         world.work.compact()
-        report = self._report(world, turn)
+        report = self._report(world, turn, satisfaction)
         self.turn = turn
         self.reports.append(report)
         self.decisions.append(chosen)
@@ -193,7 +195,7 @@ class Game:
         for segment in world.segments:
             segment.new_turn()
 
-    def _report(self, world: World, turn: int) -> TurnReport:
+    def _report(self, world: World, turn: int, satisfaction: float) -> TurnReport:
         counts = world.turn_counts
         world.totals.add(counts)
         return TurnReport(
@@ -206,7 +208,7 @@ class Game:
             late=counts.late,
             defective=counts.defective,
             complaints=sum(s.complaints for s in world.segments),
-            satisfaction=self.satisfaction(),
+            satisfaction=satisfaction,
             lead_time_sum=counts.lead_time_sum,
             log=tuple(line for _, line in world.log) if self.told else (),
             sections=_sections(world.log) if self.told else (),

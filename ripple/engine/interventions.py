@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ripple.engine.effects import ActiveEffect, Target
 from ripple.scenario.model import Intervention, handoff_key, parse_handoff
@@ -33,6 +34,40 @@ class Option:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Offers:
+    """Every choice on a menu, and those each budget allows: the same for every game of a
+    scenario, so worked out once and shared by all of them."""
+
+    options: tuple[Option, ...]
+    affordable: dict[int, tuple[Option, ...]] = field(default_factory=dict)
+    """The options each budget allows, by budget, as budgets come up."""
+
+    def within(self, budget: int) -> tuple[Option, ...]:
+        """The options `budget` allows, in menu order."""
+        found = self.affordable.get(budget)
+        if found is None:
+            found = tuple(o for o in self.options if o.intervention.cost <= budget)
+            self.affordable[budget] = found
+        return found
+
+
+OFFERS_KEPT = 16
+"""How many menus' offers are kept for the next game: a batch plays a few scenarios."""
+
+_offers: dict[tuple[object, ...], tuple[tuple[Intervention, ...], Offers]] = {}
+"""Offers by what they are made of: the interventions (by id: they are kept with their
+offers, so no other intervention can have the id meanwhile), the departments and the
+hand-offs."""
+
+
+@lru_cache(maxsize=1024)
+def _normalise(target: str) -> str:
+    """A target as the menu names it: 'a->b' for a hand-off however it was written."""
+    pair = parse_handoff(target)
+    return handoff_key(*pair) if pair else target.strip()
+
+
 class Menu:
     """The interventions a scenario offers and the targets each may be aimed at."""
 
@@ -45,15 +80,19 @@ class Menu:
         self.interventions = {i.id: i for i in interventions}
         self._departments = departments
         self._handoffs = handoffs
-        self._options: list[Option] | None = None
+        self._offers: Offers | None = None
         self._targets: dict[int, tuple[Intervention, list[str | None]]] = {}
 
     def targets(self, intervention: Intervention) -> list[str | None]:
         """Every target this intervention may be aimed at, in a stable order."""
+        return list(self._kept_targets(intervention))
+
+    def _kept_targets(self, intervention: Intervention) -> list[str | None]:
+        """`targets`, worked out once per intervention (never to be changed)."""
         kept = self._targets.get(id(intervention))
         if kept is None or kept[0] is not intervention:
             kept = self._targets[id(intervention)] = (intervention, self._targets_of(intervention))
-        return list(kept[1])
+        return kept[1]
 
     def _targets_of(self, intervention: Intervention) -> list[str | None]:
         if intervention.target == "everyone":
@@ -61,21 +100,41 @@ class Menu:
         pool = list(self._departments) if intervention.target == "department" else self._handoffs
         if intervention.only is None:
             return list(pool)
-        allowed = {self._normalise(entry) for entry in intervention.only}
+        allowed = {_normalise(entry) for entry in intervention.only}
         return [t for t in pool if t in allowed]
 
     def options(self, budget: int) -> list[Option]:
         """Every (intervention, target) the budget allows, in menu order.
 
-        The menu never changes during a game, so the full list is worked out once.
+        The menu never changes during a game and is the same in every game of a scenario,
+        so its options are worked out once for all of them.
         """
-        if self._options is None:
-            self._options = [
+        if self._offers is None:
+            self._offers = self._shared_offers()
+        return list(self._offers.within(budget))
+
+    def _shared_offers(self) -> Offers:
+        """The offers of this menu, as an earlier menu of the same choices worked them out."""
+        interventions = tuple(self.interventions.values())
+        key = (
+            tuple(map(id, interventions)),
+            tuple(self._departments.items()),
+            tuple(self._handoffs),
+        )
+        kept = _offers.get(key)
+        if kept is not None:
+            return kept[1]
+        if len(_offers) >= OFFERS_KEPT:
+            _offers.clear()
+        offers = Offers(
+            tuple(
                 Option(i, target, self.describe(i, target))
-                for i in self.interventions.values()
-                for target in self.targets(i)
-            ]
-        return [option for option in self._options if option.intervention.cost <= budget]
+                for i in interventions
+                for target in self._kept_targets(i)
+            )
+        )
+        _offers[key] = (interventions, offers)
+        return offers
 
     def describe(self, intervention: Intervention, target: str | None) -> str:
         """'Train the team: Claims Intake' — what the choice reads like on screen."""
@@ -103,8 +162,8 @@ class Menu:
                 raise DecisionError(
                     f"'{decision.intervention}' is not on the menu (the menu has: {known})"
                 )
-            target = self._normalise(decision.target) if decision.target else None
-            if target not in self.targets(intervention):
+            target = _normalise(decision.target) if decision.target else None
+            if target not in self._kept_targets(intervention):
                 raise DecisionError(f"'{intervention.name}' cannot be aimed at '{decision.target}'")
             spent += intervention.cost
         if spent > budget:
@@ -113,7 +172,7 @@ class Menu:
     def effects(self, decision: Decision, turn: int) -> list[ActiveEffect]:
         """The effects a (checked) decision sets off, starting after the intervention's lag."""
         intervention = self.interventions[decision.intervention]
-        target = self._normalise(decision.target) if decision.target else None
+        target = _normalise(decision.target) if decision.target else None
         return [
             ActiveEffect(
                 source="intervention",
@@ -134,8 +193,3 @@ class Menu:
         if target in self._departments:
             return [("department", target)]
         return [("handoff", target)]
-
-    @staticmethod
-    def _normalise(target: str) -> str:
-        pair = parse_handoff(target)
-        return handoff_key(*pair) if pair else target.strip()

@@ -5,6 +5,7 @@ rate the service they get across each hand-off."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -70,26 +71,32 @@ def refresh(world: World, turn: int) -> None:
         segment.demand_factor = 1.0 if sums is None else max(0.0, 1.0 + sums["demand"])
 
 
+@lru_cache(maxsize=256)
+def _members(measures: tuple[str, ...]) -> tuple[tuple[str, np.ndarray], ...]:
+    """The departments rewarded on each measure, by measure."""
+    named = np.array(measures)
+    return tuple((measure, (named == measure).nonzero()[0]) for measure in sorted(set(measures)))
+
+
 def own_scores(world: World, satisfaction: float) -> np.ndarray:
     """Each department's own number this turn, 0 to 1, on the measure it is rewarded on:
     work finished against plan (throughput, handle time), against what it could do
     (utilisation), work not sent back (right first time), or the customers' satisfaction."""
     departments = world.departments
     processed = departments.processed.astype(float)
-
-    def scored(measure: str) -> np.ndarray:
+    scores = np.empty(len(departments))
+    for measure, members in _members(tuple(departments.measure)):
         if measure in ("throughput", "handle_time"):
-            return processed / np.maximum(1.0, departments.capacity)
-        if measure == "utilisation":
-            return processed / np.maximum(1.0, departments.effective_capacity)
-        if measure == "right_first_time":
+            scored = processed / np.maximum(1.0, departments.capacity)
+        elif measure == "utilisation":
+            scored = processed / np.maximum(1.0, departments.effective_capacity)
+        elif measure == "right_first_time":
             busy = np.maximum(1.0, processed)
-            return np.where(processed > 0, 1.0 - departments.sent_back / busy, 1.0)
-        return np.full(len(departments), satisfaction)  # the customers' outcome
-
-    by_measure = {measure: scored(measure) for measure in set(departments.measure)}
-    scores = [by_measure[m][d] for d, m in enumerate(departments.measure)]
-    return clip(np.array(scores, dtype=float), 0.0, 1.0)
+            scored = np.where(processed > 0, 1.0 - departments.sent_back / busy, 1.0)
+        else:  # the customers' outcome
+            scored = np.full(len(departments), satisfaction)
+        scores[members] = scored[members]
+    return clip(scores, 0.0, 1.0)
 
 
 def update_morale(world: World, queued: np.ndarray, satisfaction: float) -> list[int]:
@@ -101,7 +108,7 @@ def update_morale(world: World, queued: np.ndarray, satisfaction: float) -> list
     processed = departments.processed
     busy = np.maximum(1, processed)
     backlog = np.minimum(1.0, queued / np.maximum(1.0, departments.effective_capacity))
-    failure = np.where(processed > 0, departments.failure_processed / busy, 0.0)
+    failure = departments.failure_processed / busy  # none without work processed
     rework = np.where(processed > 0, np.minimum(1.0, departments.sent_back / busy), 0.0)
     departments.score = own_scores(world, satisfaction)
     target = clip(

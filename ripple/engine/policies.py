@@ -15,6 +15,7 @@ And players who read nothing from the game, against whom a scenario must prove i
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 
 import numpy as np
 
@@ -35,15 +36,15 @@ def no_interventions(game: Game) -> list[Decision]:
 def _spend(game: Game, value: Callable[[Option], float]) -> list[Decision]:
     """Greedy: buy the options worth most per unit of cost until the budget runs out."""
     scored = [
-        (value(o) / max(1, o.intervention.cost), i, o)
-        for i, o in enumerate(game.menu.options(game.budget))
+        (worth, option)
+        for option in game.menu.options(game.budget)
+        if (worth := value(option) / max(1, option.intervention.cost)) > 0
     ]
-    scored = [s for s in scored if s[0] > 0]
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    scored.sort(key=itemgetter(0), reverse=True)  # equals keep their menu order
     left = game.budget
     chosen: list[Decision] = []
     used: set[str | None] = set()
-    for _, _, option in scored:
+    for _, option in scored:
         if option.intervention.cost > left or option.target in used:
             continue
         chosen.append(Decision(option.intervention.id, option.target))
@@ -61,27 +62,40 @@ SPEED = frozenset({"throughput", "handle_time", "utilisation"})
 """Measures of a department's own speed."""
 
 
+def _speed_and_rework(effects: Effects) -> tuple[float, float]:
+    """What an intervention does for a silo department's two worries, per unit of each: its
+    speed (capacity, and morale for the throughput it brings) and the work sent back to it
+    (quality, and relief from firefighting)."""
+    speed = _size(effects, "capacity") + SILO_MORALE * _size(effects, "morale")
+    rework = SILO_QUALITY * _size(effects, "quality") + _size(effects, "relief")
+    return speed, rework
+
+
 def silo(game: Game) -> list[Decision]:
     """Each department buys what raises its own measure, whatever that costs downstream:
     on a speed measure, what shrinks its queue; on right first time, what cuts the work
     sent back to it (a rework blitz will do); on the customer's outcome, both."""
-    snapshot = game.snapshot()
-    views = {d.id: d for d in snapshot.departments}
+    # Per department: its measure, its queue against its capacity, the work sent back to it.
+    worries = {
+        d.id: (d.measure, d.queue / max(1.0, d.capacity), d.sent_back / max(1, d.processed))
+        for d in game.snapshot().departments
+    }
+    helps = {
+        i.id: _speed_and_rework(i.effects)
+        for i in game.menu.interventions.values()
+        if i.target == "department"
+    }
 
     def value(option: Option) -> float:
         if option.intervention.target != "department" or option.target is None:
             return 0.0
-        effects = option.intervention.effects
-        view = views[option.target]
-        pressure = view.queue / max(1.0, view.capacity)
-        sent_back = view.sent_back / max(1, view.processed)
-        faster = (_size(effects, "capacity") + SILO_MORALE * _size(effects, "morale")) * pressure
-        righter = (SILO_QUALITY * _size(effects, "quality") + _size(effects, "relief")) * sent_back
-        if view.measure in SPEED:
-            return max(0.0, faster)
-        if view.measure == "right_first_time":
-            return max(0.0, righter)
-        return max(0.0, faster + righter)
+        speed, rework = helps[option.intervention.id]
+        measure, pressure, sent_back = worries[option.target]
+        if measure in SPEED:
+            return max(0.0, speed * pressure)
+        if measure == "right_first_time":
+            return max(0.0, rework * sent_back)
+        return max(0.0, speed * pressure + rework * sent_back)
 
     return _spend(game, value)
 

@@ -292,7 +292,10 @@ def _problems(world: World) -> list[tuple[ProblemView, ...]]:
             strict=True,
         )
     ]
-    return [tuple(views[i] for i in p.of(d).tolist()) for d in range(len(world.departments))]
+    grouped: list[list[ProblemView]] = [[] for _ in range(len(world.departments))]
+    for department, view in zip(p.department.tolist(), views, strict=True):
+        grouped[department].append(view)
+    return [tuple(group) for group in grouped]
 
 
 def turn_harm(world: World) -> tuple[tuple[str, str, float], ...]:

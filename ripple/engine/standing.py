@@ -147,7 +147,7 @@ def _handoff_standing(world: World, sums: Sums) -> HandoffStanding:
     added = _diminished(change[:, MOVED.index("communication")], GAIN_CAPS["communication"])
     communication = clip(handoffs.communication + added, 0.0, 1.0)
     talk = talk_factor(communication)
-    lag = np.maximum(0, handoffs.lag + np.round(change[:, MOVED.index("lag")]).astype(np.int64))
+    lag = np.maximum(0, handoffs.lag + np.rint(change[:, MOVED.index("lag")]).astype(np.int64))
     talk_or_one = np.append(talk, 1.0)
     _read_only(communication, lag, talk, talk_or_one)
     slowed = bool(np.count_nonzero(lag > handoffs.lag))

@@ -1,7 +1,9 @@
 """The mutable state of a game in progress, built from a scenario.
 
 Departments and hand-offs are held as columns (numpy arrays indexed in id order), work
-as a table of batches (`work.py`), customer segments as a short list of objects.
+as a table of batches (`work.py`), customer segments as a short list of objects. What no game
+changes (the graph and the routes) is worked out once per scenario, a `Layout` shared by
+every game of it.
 """
 
 from __future__ import annotations
@@ -38,8 +40,14 @@ def _zeros(n: int, dtype: type = float) -> np.ndarray:
     return np.zeros(n, dtype=dtype)
 
 
+def _read_only(*arrays: np.ndarray) -> None:
+    for array in arrays:
+        array.flags.writeable = False
+
+
 class Departments:
-    """Every department's numbers, one array element per department in id order."""
+    """Every department's numbers, one array element per department in id order (the
+    scenario's values, which no game changes, read-only)."""
 
     def __init__(self, scenario: Scenario) -> None:
         ordered = sorted(scenario.departments, key=lambda d: d.id)
@@ -83,6 +91,7 @@ class Departments:
         self.total_processed = _zeros(n, np.int64)
         self.total_defects_made = _zeros(n, np.int64)
         self.total_sent_back = _zeros(n, np.int64)
+        _read_only(self.planned, self.quality, self.checks, self.skill, self.stated_work)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -103,7 +112,8 @@ class Departments:
 
 
 class Handoffs:
-    """Every dependency's numbers, one array element per hand-off in (supplier, customer) order."""
+    """Every dependency's numbers, one array element per hand-off in (supplier, customer)
+    order (the scenario's values, which no game changes, read-only)."""
 
     def __init__(self, scenario: Scenario, departments: Departments) -> None:
         ordered = sorted(scenario.dependencies, key=lambda d: (d.supplier, d.customer))
@@ -142,6 +152,7 @@ class Handoffs:
         self.total_defective = _zeros(n, np.int64)
         self.total_waited = _zeros(n, np.int64)
         self.total_caught = _zeros(n, np.int64)
+        _read_only(self.supplier, self.customer, self.lag, self.communication)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -163,7 +174,8 @@ class Routes:
     """The routes work takes: each customer segment's demand (route 2i) and complaints (2i+1).
 
     `steps[r, p]` is the department at position p, `handoff[r, p]` the hand-off after it
-    (-1 after the last step).
+    (-1 after the last step). No game changes a route, so every game of a scenario shares
+    its routes and their arrays are read-only.
     """
 
     def __init__(self, routes: list[tuple[list[int], list[int], int, int, bool, int]]) -> None:
@@ -188,11 +200,22 @@ class Routes:
         self.failure_list: list[bool] = self.failure.tolist()
         self.segment_list: list[int] = self.segment.tolist()
         self.steps_list: list[list[int]] = self.steps.tolist()
+        """`failure`, `segment` and `steps` as lists, for work on a few rows at a time."""
         self.valid = self.steps >= 0
         """The places on routes that are steps (each route's row is padded with -1)."""
         self.valid_steps = self.steps[self.valid]
         """The department at each of those places."""
-        """`failure`, `segment` and `steps` as lists, for work on a few rows at a time."""
+        _read_only(
+            self.steps,
+            self.handoff,
+            self.length,
+            self.promise,
+            self.segment,
+            self.failure,
+            self.patience,
+            self.valid,
+            self.valid_steps,
+        )
 
 
 @dataclass(slots=True)
@@ -300,12 +323,23 @@ class World:
         return int(sum_of(work.count[: work.size][work.state[: work.size] != 0]))
 
 
-def build_world(scenario: Scenario, seed: int) -> World:
-    """A fresh world for `scenario`: no work yet, no effects, the RNG seeded."""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What every game of a scenario works on and none changes, worked out once and shared
+    by all of them: the graph, the routes work takes, and the customer segments' paths."""
+
+    graph: Organisation
+    customers: tuple[tuple[Customer, tuple[str, ...], str], ...]
+    """Each customer segment's spec, the departments its items pass and where it complains."""
+    routes: Routes
+
+
+def lay_out(scenario: Scenario) -> Layout:
+    """Work out what every game of `scenario` works on."""
     graph = build_graph(scenario)
     departments = Departments(scenario)
     handoffs = Handoffs(scenario, departments)
-    segments: list[Segment] = []
+    customers: list[tuple[Customer, tuple[str, ...], str]] = []
     routes: list[tuple[list[int], list[int], int, int, bool, int]] = []
     for index, customer in enumerate(scenario.customers):
         steps = route_for(graph, customer)
@@ -328,25 +362,47 @@ def build_world(scenario: Scenario, seed: int) -> World:
             )
         )
         routes.append(([departments.index[desk]], [], COMPLAINT_PROMISE, index, True, 0))
-        segments.append(
-            Segment(
-                index=index,
-                spec=customer,
-                steps=tuple(steps),
-                complaints_to=desk,
-                satisfaction=customer.satisfaction,
-            )
-        )
-    table = Routes(routes)
-    shape = (len(KINDS), len(routes), table.width)
+        customers.append((customer, tuple(steps), desk))
+    return Layout(graph, tuple(customers), Routes(routes))
+
+
+LAYOUTS_KEPT = 16
+"""How many scenarios' layouts are kept for their next games: a batch plays a few scenarios."""
+
+_layouts: dict[int, tuple[Scenario, Layout]] = {}
+"""Layouts by their scenario's id. The scenario is kept with its layout, so no other
+scenario can have that id while the layout is kept (a scenario never changes)."""
+
+
+def layout_of(scenario: Scenario) -> Layout:
+    """The layout of `scenario`, worked out on its first game and kept for the next ones."""
+    kept = _layouts.get(id(scenario))
+    if kept is not None:
+        return kept[1]
+    if len(_layouts) >= LAYOUTS_KEPT:
+        _layouts.clear()
+    layout = lay_out(scenario)
+    _layouts[id(scenario)] = (scenario, layout)
+    return layout
+
+
+def build_world(scenario: Scenario, seed: int) -> World:
+    """A fresh world for `scenario`: no work yet, no effects, the RNG seeded."""
+    layout = layout_of(scenario)
+    routes = layout.routes
+    shape = (len(KINDS), len(routes.length), routes.width)
+    departments = Departments(scenario)
     return World(
         departments=departments,
-        handoffs=handoffs,
-        routes=table,
-        segments=segments,
-        graph=graph,
+        handoffs=Handoffs(scenario, departments),
+        routes=routes,
+        segments=[
+            Segment(index, customer, steps, desk, customer.satisfaction)
+            for index, (customer, steps, desk) in enumerate(layout.customers)
+        ],
+        graph=layout.graph,
         rng=np.random.default_rng(seed),
-        work=WorkTable(table.width),
+        work=WorkTable(routes.width),
         ripples=np.zeros(shape),
         turn_ripples=np.zeros(shape),
     )

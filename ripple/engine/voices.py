@@ -76,10 +76,11 @@ def trace_finds(world: World, turn: int, words: ItemWords) -> list[str]:
     problems to light; returns what the turn log says about it."""
     departments = world.departments
     problems = departments.problems
+    unknown = ~problems.known & ~problems.fixed
+    if not np.count_nonzero(unknown):
+        return []  # nothing left to bring to light
     harm = harm_by_department(world)
-    hidden = np.bincount(
-        problems.department[~problems.known & ~problems.fixed], minlength=len(departments)
-    )
+    hidden = np.bincount(problems.department[unknown], minlength=len(departments))
     lines = []
     for d in ((harm >= TRACE_FINDS * (problems.traced + 1)) & (hidden > 0)).nonzero()[0].tolist():
         found = problems.bring_to_light(d, TRACED, turn, every=False)

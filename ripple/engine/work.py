@@ -32,6 +32,10 @@ _INT_COLUMNS = (
 HYPERGEOMETRIC_LIMIT = 10**9
 """numpy draws hypergeometric samples only while both kinds number fewer than this."""
 
+FEW_DRAWS = 16
+"""Up to this many hypergeometric samples are drawn one by one: numpy's checks on arrays cost
+more than a few single draws, and single draws in row order give the very same numbers."""
+
 
 def defective_picked(
     rng: np.random.Generator, defective: np.ndarray, count: np.ndarray, picked: np.ndarray
@@ -46,7 +50,11 @@ def defective_picked(
     good = count - defective
     small = (defective < HYPERGEOMETRIC_LIMIT) & (good < HYPERGEOMETRIC_LIMIT)
     if np.count_nonzero(small) == len(small):
-        return rng.hypergeometric(defective, good, picked)
+        if len(small) > FEW_DRAWS:
+            return rng.hypergeometric(defective, good, picked)
+        batches = zip(defective.tolist(), good.tolist(), picked.tolist(), strict=True)
+        draw = rng.hypergeometric
+        return np.array([draw(*batch) for batch in batches], dtype=np.int64)
     drawn = np.zeros(len(count), dtype=np.int64)
     if small.any():
         drawn[small] = rng.hypergeometric(defective[small], good[small], picked[small])
@@ -67,6 +75,8 @@ class WorkTable:
     `returning` marks rework on its way back to a supplier (it crosses no hand-off).
     `waited` counts items that waited at their last department, for the next hand-off's
     internal customer rating.
+
+    Rows past `size` are unused and all zero, so new rows need only their non-zero values.
     """
 
     route: np.ndarray
@@ -123,13 +133,14 @@ class WorkTable:
         entered: np.ndarray | int,
         state: np.ndarray | int,
         count: np.ndarray,
-        defective: np.ndarray | int = 0,
+        defective: np.ndarray | None = None,
         blame: np.ndarray | None = None,
         delay: np.ndarray | None = None,
-        returning: np.ndarray | bool = False,
+        returning: np.ndarray | None = None,
         order: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """Append rows (one per element of `route`); returns their indices."""
+    ) -> None:
+        """Append rows (one per element of `route`). What is not given is zero (false), as
+        the table's unused rows already are; `order` is fresh queue places."""
         k = len(route)
         self._reserve(k)
         start, end = self.size, self.size + k
@@ -139,14 +150,16 @@ class WorkTable:
         self.entered[start:end] = entered
         self.state[start:end] = state
         self.count[start:end] = count
-        self.defective[start:end] = defective
-        self.waited[start:end] = 0
         self.order[start:end] = self.orders(k) if order is None else order
-        self.returning[start:end] = returning
-        self.blame[start:end] = 0.0 if blame is None else blame
-        self.delay[start:end] = 0.0 if delay is None else delay
+        for column, given in (
+            (self.defective, defective),
+            (self.returning, returning),
+            (self.blame, blame),
+            (self.delay, delay),
+        ):
+            if given is not None:
+                column[start:end] = given
         self.size = end
-        return np.arange(start, end)
 
     def split(self, rows: np.ndarray, keep: np.ndarray, rng: np.random.Generator) -> None:
         """Rows keep `keep` of their items, picked at random; the rest stay queued in new
@@ -193,4 +206,5 @@ class WorkTable:
         for name in (*_INT_COLUMNS, "returning", "blame", "delay"):
             column = getattr(self, name)
             column[: len(alive)] = column[alive]
+            column[len(alive) : self.size] = 0  # unused rows are zero, for `add`
         self.size = len(alive)
