@@ -118,6 +118,10 @@ SCREENS = (
 )
 """The screens every run should reach; a share of the inputs lead to the one seen least."""
 
+DEBRIEF_PAGES = 4
+"""How many of the debrief's pages every run should see: on the debrief, an input that leads
+somewhere turns the page until it has."""
+
 TITLE_WAYS = {
     "ChooseScene": "title:choose",
     "SavedGamesScene": "title:saved",
@@ -312,12 +316,18 @@ class Monkey:
         """The screen to make for: the one of `SCREENS` on top least often so far."""
         return min(SCREENS, key=lambda name: self.outcome.visited[name])
 
+    def _pages_seen(self) -> int:
+        visited = self.outcome.visited.items()
+        return sum(1 for name, frames in visited if name.startswith("DebriefScene:") and frames)
+
     def _toward(self, goal: str) -> list[Action]:
         """One real key press or click that leads towards the screen `goal` (or, there,
         looks around it)."""
         top = self.app.top
         here = type(top).__name__
         press = self._press
+        if here == "DebriefScene" and self._pages_seen() < DEBRIEF_PAGES:
+            return press(pygame.K_RIGHT)
         if top is None or here == goal:
             return press(pygame.K_RIGHT if goal == "DebriefScene" else pygame.K_DOWN)
         if here == "TitleScene":

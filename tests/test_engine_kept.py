@@ -18,7 +18,7 @@ from ripple.engine.people import refresh
 from ripple.engine.policies import POLICIES
 from ripple.engine.rules import GAIN_CAPS, diminishing
 from ripple.engine.state import World
-from ripple.engine.ufuncs import clip, some, sum_of
+from ripple.engine.ufuncs import add_at, clip, some, sum_of
 from ripple.paths import DEFAULT_SCENARIO
 from ripple.scenario.load import load_scenario
 
@@ -83,6 +83,11 @@ def test_the_ufuncs_give_what_numpys_wrappers_give() -> None:
     assert sum_of(whole) == whole.sum() and type(sum_of(whole)) is type(whole.sum())
     grid = np.arange(24.0).reshape(2, 3, 4) / 7
     assert np.add.reduce(grid, axis=0).tobytes() == grid.sum(axis=0).tobytes()
+    places, counts = np.array([3, 0, 3, 1, 3]), np.array([5, 2, 7, 0, 2**40], dtype=np.int64)
+    tallied = np.full(5, 4, dtype=np.int64)
+    add_at(tallied, places, counts)
+    expected = 4 + np.bincount(places, weights=counts, minlength=5).astype(np.int64)
+    assert tallied.tobytes() == expected.tobytes()
     for mask in (np.zeros(3, dtype=bool), np.array([0, 2]), np.array([np.nan]), np.array([])):
         assert some(mask) is bool(mask.any())
 
@@ -109,3 +114,12 @@ def test_the_latest_snapshot_is_kept_until_the_game_moves() -> None:
     game.play_turn()
     game.rewind(1)
     assert game.snapshot() is not after and repr(game.snapshot()) == repr(after)
+
+
+def test_a_binomial_draw_of_nothing_takes_no_random_number() -> None:
+    # Receivers check every arriving row at once: rows without defects, or hand-offs whose
+    # receiver checks nothing, must not move the game's random numbers.
+    every, only = np.random.default_rng(9), np.random.default_rng(9)
+    drawn = every.binomial(np.array([0, 7, 4, 0]), np.array([0.3, 0.0, 0.4, 0.0]))
+    assert drawn.tolist() == [0, 0, int(only.binomial(4, 0.4)), 0]
+    assert every.random() == only.random()

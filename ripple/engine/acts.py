@@ -28,11 +28,12 @@ def start_acts(world: World, turn: int) -> list[str]:
             continue
         kind, key = effect.target
         does = effect.effects
+        asked: int | np.ndarray  # the hand-offs whose internal customers are asked
         if kind == "handoff" and key in handoffs.index:
-            chosen = np.array([handoffs.index[key]])
+            asked = handoffs.index[key]
         elif kind == "department" and key in departments.index:
             d = departments.index[key]
-            chosen = (handoffs.supplier == d).nonzero()[0]
+            asked = handoffs.supplier == d  # every hand-off to its internal customers
             if does.discover:
                 found = problems.bring_to_light(d, VISITED, turn, every=True)
                 lines.append(_visit_line(world, d, effect.name, found))
@@ -46,7 +47,7 @@ def start_acts(world: World, turn: int) -> list[str]:
             continue
         if does.listen:
             until = turn + does.listen - 1
-            handoffs.listen_until[chosen] = np.maximum(handoffs.listen_until[chosen], until)
+            handoffs.listen_until[asked] = np.maximum(handoffs.listen_until[asked], until)
     for p in problems.finish_fixes(turn):
         name = departments.names[problems.department[p]]
         lines.append(f"{name} fixed '{problems.names[p]}' for good.")

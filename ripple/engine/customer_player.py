@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 
 from ripple.engine.game import Game
-from ripple.engine.interventions import Option
 from ripple.engine.rules import (
     COMMUNICATION_ON_DEFECTS,
     CUSTOMER_HIDDEN,
@@ -28,7 +27,10 @@ from ripple.engine.rules import (
     diminishing,
 )
 from ripple.engine.snapshot import DepartmentView, HandoffView, Snapshot
-from ripple.scenario.model import Effects, parse_handoff
+from ripple.scenario.model import Effects, Intervention, parse_handoff
+
+Value = Callable[[str | None], float]
+"""What a choice is worth on each of its targets."""
 
 
 @dataclass(frozen=True)
@@ -44,24 +46,14 @@ class Reading:
     gains: dict[tuple[str, str], float]
     """Per (target, field), the gain the player's own choices still hold there (its own
     memory of what it did, at full strength, for the cap)."""
-
-    @cached_property
-    def departments(self) -> dict[str, DepartmentView]:
-        """The departments by id."""
-        return {d.id: d for d in self.snapshot.departments}
-
-    @cached_property
-    def handoffs(self) -> dict[str, HandoffView]:
-        """The hand-offs by key ('supplier->customer')."""
-        handoffs: dict[str, HandoffView] = {}
-        for h in self.snapshot.handoffs:
-            handoffs.setdefault(h.key, h)
-        return handoffs
-
-    @cached_property
-    def unexplained(self) -> dict[str, float]:
-        """Per department, `_unexplained`: worked out once a reading."""
-        return {d.id: _unexplained(d) for d in self.snapshot.departments}
+    departments: dict[str, DepartmentView]
+    """The departments by id."""
+    handoffs: dict[str, HandoffView]
+    """The hand-offs by key ('supplier->customer')."""
+    unexplained: dict[str, float]
+    """Per department, `_unexplained`."""
+    restless: set[str]
+    """Departments whose people are thinking of leaving, or close to it."""
 
 
 def _read(game: Game) -> Reading:
@@ -72,7 +64,20 @@ def _read(game: Game) -> Reading:
         if kind != "defective":
             delay[department] += weight / played
     asked, gains = _memory(game)
-    return Reading(snapshot, game.turns - game.turn, delay, asked, gains)
+    handoffs: dict[str, HandoffView] = {}
+    for h in snapshot.handoffs:
+        handoffs.setdefault(h.key, h)
+    return Reading(
+        snapshot,
+        game.turns - game.turn,
+        delay,
+        asked,
+        gains,
+        departments={d.id: d for d in snapshot.departments},
+        handoffs=handoffs,
+        unexplained={d.id: _unexplained(d) for d in snapshot.departments},
+        restless={d.id for d in snapshot.departments if _restless(d)},
+    )
 
 
 def _memory(game: Game) -> tuple[set[str], dict[tuple[str, str], float]]:
@@ -139,38 +144,45 @@ def _defects(d: DepartmentView) -> float:
     return (1.0 - d.quality) * max(d.processed, 1)
 
 
-def _value(reading: Reading, option: Option) -> float:
-    """Items spared to customers over the game's rest, were this option bought now."""
-    intervention, target = option.intervention, option.target
+def _restless(d: DepartmentView) -> bool:
+    """True when the department's people are thinking of leaving, or close to it."""
+    return d.morale < LEAVE_BELOW + 0.1 or d.low_turns > 0
+
+
+def _valued(reading: Reading, intervention: Intervention) -> Value | None:
+    """What the intervention, bought now, would spare customers over the game's rest on each
+    of its targets; None when it is worth nothing on any: it would come too late, only
+    relieves symptoms, or cuts corners (the defects go downstream)."""
     effects = intervention.effects
     left = reading.turns_left - intervention.lag
     if left <= 0 or (effects.relief or 0) > 0:
-        return 0.0
+        return None
     if (effects.quality or 0) < 0 or (effects.checks or 0) < 0:
-        return 0.0  # never cut corners: the defects go downstream
-    if target is None:
-        return _everyone(reading, option, left)
-    pair = _pair(target)
-    if pair:
-        return _on_handoff(reading, option, pair, left)
-    return _on_department(reading, option, reading.departments[target], left)
+        return None
+    if intervention.target == "everyone":
+        return partial(_everyone, reading, intervention)
+    if intervention.target == "handoff":
+        return partial(_on_handoff, reading, intervention, left)
+    return partial(_on_department, reading, intervention, left)
 
 
-_pair = lru_cache(maxsize=1024)(parse_handoff)
-"""`parse_handoff`, remembered: the menu's targets are the same every turn."""
+@lru_cache(maxsize=1024)
+def _supplier(key: str) -> str:
+    """The supplier of the hand-off `key` ('supplier->customer'), remembered: the menu's
+    targets are the same every turn."""
+    pair = parse_handoff(key)
+    return pair[0] if pair else key
 
 
-def _everyone(reading: Reading, option: Option, left: int) -> float:
-    effects = option.intervention.effects
-    if effects.listen:
+def _everyone(reading: Reading, intervention: Intervention, target: str | None) -> float:
+    if intervention.effects.listen:
         stale = [h for h in reading.snapshot.handoffs if h.heard_turn == 0 and not h.listening]
         return 0.2 * len(stale)
     return 0.0
 
 
-def _on_handoff(reading: Reading, option: Option, pair: tuple[str, str], left: int) -> float:
-    effects, target = option.intervention.effects, option.target or ""
-    supplier = reading.departments[pair[0]]
+def _on_handoff(reading: Reading, intervention: Intervention, left: int, target: str) -> float:
+    effects, supplier = intervention.effects, reading.departments[_supplier(target)]
     value = 0.0
     view = reading.handoffs.get(target)
     if effects.communication:
@@ -192,9 +204,9 @@ THANKS = 0.15
 """A lift of morale that keeps people for as long as it lasts: the standard thank-you."""
 
 
-def intervention_turns(option: Option) -> int:
-    """Turns an option's effects last (a long time when they have no end)."""
-    return option.intervention.duration or 12
+def intervention_turns(intervention: Intervention) -> int:
+    """Turns an intervention's effects last (a long time when they have no end)."""
+    return intervention.duration or 12
 
 
 def _unexplained(d: DepartmentView) -> float:
@@ -203,8 +215,8 @@ def _unexplained(d: DepartmentView) -> float:
     return max(0.0, 1.0 - d.quality - known)
 
 
-def _on_department(reading: Reading, option: Option, d: DepartmentView, left: int) -> float:
-    effects = option.intervention.effects
+def _on_department(reading: Reading, intervention: Intervention, left: int, target: str) -> float:
+    effects, d = intervention.effects, reading.departments[target]
     value = 0.0
     behind = d.queue > d.capacity
     if effects.fix:
@@ -218,14 +230,15 @@ def _on_department(reading: Reading, option: Option, d: DepartmentView, left: in
     if effects.quality:
         gain = min(_marginal(reading, d.id, "quality", effects.quality), reading.unexplained[d.id])
         value += CUSTOMER_REWORK * gain * max(d.processed, 1) * left
-    late = reading.delay_harm.get(d.id, 0.0)
-    if effects.capacity and (behind or late > 0):
-        gain = _marginal(reading, d.id, "capacity", effects.capacity)
-        value += min(gain * d.base_capacity, max(d.queue - d.capacity, late)) * left
+    if effects.capacity:
+        late = reading.delay_harm[d.id]
+        if behind or late > 0:
+            gain = _marginal(reading, d.id, "capacity", effects.capacity)
+            value += min(gain * d.base_capacity, max(d.queue - d.capacity, late)) * left
     if effects.morale and effects.morale > 0:
-        restless = d.morale < LEAVE_BELOW + 0.1 or d.low_turns > 0
+        restless = d.id in reading.restless
         if restless or behind:
-            lasts = min(left, intervention_turns(option))
+            lasts = min(left, intervention_turns(intervention))
             if restless:
                 value += effects.morale / THANKS * LEAVE_SHARE * d.base_capacity * lasts
             else:
@@ -233,14 +246,15 @@ def _on_department(reading: Reading, option: Option, d: DepartmentView, left: in
     if effects.measure is not None and effects.measure != d.measure:
         now, then = MEASURE_WORK[d.measure], MEASURE_WORK[effects.measure]
         spared = (1.0 - then[1] / now[1]) * _defects(d) * CUSTOMER_REWORK
-        busy = behind or late > 0 or d.queue > d.capacity / 2
+        busy = behind or reading.delay_harm[d.id] > 0 or d.queue > d.capacity / 2
         slower = (1.0 - then[0] / now[0]) * d.capacity if busy else 0.0
         value += (spared - slower) * left
     return value
 
 
-def reader(game: Game) -> Callable[[Option], float]:
-    """How the customer-minded player values each option this turn: items spared to
-    customers over the game's rest. Asking, fixing what came to light and keeping people
-    count; what is at its cap, cuts corners or only relieves symptoms is worth nothing."""
-    return partial(_value, _read(game))
+def reader(game: Game) -> Callable[[Intervention], Value | None]:
+    """How the customer-minded player values each intervention on its targets this turn:
+    items spared to customers over the game's rest. Asking, fixing what came to light and
+    keeping people count; what is at its cap, cuts corners or only relieves symptoms is worth
+    nothing."""
+    return partial(_valued, _read(game))

@@ -15,6 +15,7 @@ from ripple.engine.rules import (
     SCORE_LATE_AND_DEFECTIVE,
 )
 from ripple.engine.state import DEFECTIVE, LATE, Routes, Segment, World
+from ripple.engine.ufuncs import some
 from ripple.engine.work import DEAD, QUEUED
 
 
@@ -29,13 +30,12 @@ def charge_delay(world: World, rows: np.ndarray, kind: int) -> None:
     delay = work.delay[rows]
     count = work.count[rows]
     total = np.add.reduce(delay, axis=1)
-    weights = np.divide(
-        delay * count[:, None], total[:, None], out=np.zeros_like(delay), where=total[:, None] > 0
-    )
+    blameless = total <= 0  # no delay on record: every share is 0, and 0 / 1 stays 0
+    weights = delay * count[:, None] / np.where(blameless, 1.0, total)[:, None]
     route = work.route[rows]
-    blameless = (total <= 0).nonzero()[0]
-    if blameless.size:
-        weights[blameless, routes.length[route[blameless]] - 1] += count[blameless]
+    if some(blameless):
+        unowned = blameless.nonzero()[0]
+        weights[unowned, routes.length[route[unowned]] - 1] += count[unowned]
     add_by_route(world.turn_ripples[kind], route, weights)
 
 
@@ -65,7 +65,7 @@ def deliver(world: World, turn: int, rows: np.ndarray) -> None:
         return
     items, bad, slow = count.tolist(), defective.tolist(), late.tolist()
     counts.completed += sum(items)
-    counts.lead_time_sum += sum(t * n for t, n in zip(lead_time.tolist(), items, strict=True))
+    counts.lead_time_sum += int(lead_time @ count)
     late_items = sum(n for n, is_late in zip(items, slow, strict=True) if is_late)
     counts.late += late_items
     counts.on_time += sum(items) - late_items

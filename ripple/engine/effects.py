@@ -17,6 +17,10 @@ Target = tuple[str, str]
 MOVED = ("capacity", "quality", "morale", "checks", "communication", "lag", "demand")
 """The numbers an effect moves for as long as it is active (its other fields act once)."""
 
+FINISHED_BELOW = 1e-3
+"""Strength under which a fading effect is finished: it has faded away. Only an effect this
+weak can be finished (one that ended has no strength left)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ActiveEffect:
@@ -31,12 +35,15 @@ class ActiveEffect:
     fade: float
     scale: float = 1.0
     """What is left of the effect after people who carried it left (training walks out)."""
-    moves: tuple[tuple[str, float], ...] = field(init=False, repr=False, compare=False)
-    """The `MOVED` numbers it changes, by how much at full strength, in `MOVED` order."""
+    moves: tuple[tuple[int, float], ...] = field(init=False, repr=False, compare=False)
+    """The `MOVED` numbers it changes, each as its place in `MOVED` and by how much at full
+    strength, in `MOVED` order."""
 
     def __post_init__(self) -> None:
         moves = tuple(
-            (name, value) for name in MOVED if (value := getattr(self.effects, name)) is not None
+            (column, value)
+            for column, name in enumerate(MOVED)
+            if (value := getattr(self.effects, name)) is not None
         )
         object.__setattr__(self, "moves", moves)
 
@@ -52,4 +59,4 @@ class ActiveEffect:
         """True once the effect can no longer count on `turn` or any later turn."""
         if self.duration is not None and turn >= self.start + self.duration:
             return True
-        return self.fade > 0 and turn >= self.start and self.strength(turn) < 1e-3
+        return self.fade > 0 and turn >= self.start and self.strength(turn) < FINISHED_BELOW

@@ -13,7 +13,7 @@ import numpy as np
 
 from ripple.engine.customers import charge_delay, deliver
 from ripple.engine.state import LOST, World
-from ripple.engine.ufuncs import clip, some, sum_of
+from ripple.engine.ufuncs import add_at, clip, some, sum_of
 from ripple.engine.work import DEAD, MOVING, QUEUED
 
 QUEUE_SPAN = 1 << 40
@@ -31,20 +31,15 @@ def arrive(world: World, turn: int) -> None:
         return
     crossing = rows[~work.returning[rows]]
     crossed = routes.handoff[work.route[crossing], work.position[crossing] - 1]
-    size = len(handoffs)
-    handoffs.handed += np.bincount(crossed, weights=work.count[crossing], minlength=size).astype(
-        np.int64
-    )
-    handoffs.waited += np.bincount(crossed, weights=work.waited[crossing], minlength=size).astype(
-        np.int64
-    )
     defective = work.defective[crossing]
-    handoffs.defective += np.bincount(crossed, weights=defective, minlength=size).astype(np.int64)
-    checked = (defective > 0) & (handoffs.catch[crossed] > 0)
-    if some(checked):
-        caught = world.rng.binomial(defective[checked], handoffs.catch[crossed[checked]])
+    add_at(handoffs.handed, crossed, work.count[crossing])
+    add_at(handoffs.waited, crossed, work.waited[crossing])
+    add_at(handoffs.defective, crossed, defective)
+    if some(defective):
+        # A row without defects, or a receiver that checks nothing, draws no random number.
+        caught = world.rng.binomial(defective, handoffs.catch[crossed])
         hit = caught > 0
-        _send_back(world, turn, crossing[checked][hit], crossed[checked][hit], caught[hit])
+        _send_back(world, turn, crossing[hit], crossed[hit], caught[hit])
     work.state[rows] = np.where(work.count[rows] > 0, QUEUED, DEAD)
     work.waited[rows] = 0
     work.returning[rows] = False
@@ -83,12 +78,8 @@ def _send_back(
         delay=rework_delay,
         returning=~now,
     )
-    departments.sent_back += np.bincount(
-        handoffs.supplier[crossed], weights=caught, minlength=len(departments)
-    ).astype(np.int64)
-    handoffs.caught += np.bincount(crossed, weights=caught, minlength=len(handoffs)).astype(
-        np.int64
-    )
+    add_at(departments.sent_back, handoffs.supplier[crossed], caught)
+    add_at(handoffs.caught, crossed, caught)
 
 
 def process(world: World, turn: int) -> None:
@@ -133,7 +124,6 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
         world.departments,
         world.handoffs,
     )
-    size = len(departments)
     count = work.count[rows]
     route = work.route[rows]
     position = work.position[rows]
@@ -141,12 +131,9 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     wait = turn - work.entered[rows]
     work.delay.reshape(-1)[cells] += wait * count
     waited = count * (wait > 0)
-    departments.processed += np.bincount(where, weights=count, minlength=size).astype(np.int64)
-    failure = count * routes.failure[route]
-    departments.failure_processed += np.bincount(where, weights=failure, minlength=size).astype(
-        np.int64
-    )
-    departments.waited += np.bincount(where, weights=waited, minlength=size).astype(np.int64)
+    add_at(departments.processed, where, count)
+    add_at(departments.failure_processed, where, count * routes.failure[route])
+    add_at(departments.waited, where, waited)
     after = routes.handoff[route, position]
     onward = after >= 0
     talk = handoffs.talk_or_one[after]  # 1 after the last step
@@ -154,7 +141,7 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     made = world.rng.binomial(count - work.defective[rows], chance)
     work.defective[rows] += made
     work.blame.reshape(-1)[cells] += made
-    departments.defects_made += np.bincount(where, weights=made, minlength=size).astype(np.int64)
+    add_at(departments.defects_made, where, made)
     deliver(world, turn, rows[~onward])
     moving, link = rows[onward], after[onward]
     if handoffs.slowed:  # else every extra lag is 0, and adding 0 to a delay changes nothing

@@ -22,7 +22,7 @@ from ripple.engine.narrate import leavers, narrate
 from ripple.engine.people import rate_handoffs, refresh, update_morale
 from ripple.engine.rules import BUDGET_DOWN, BUDGET_UP
 from ripple.engine.snapshot import Snapshot, TurnReport, take_snapshot
-from ripple.engine.state import SECTIONS, World, build_world
+from ripple.engine.state import SECTIONS, Counters, World, build_world
 from ripple.engine.voices import hear, trace_finds
 from ripple.scenario.menu import STANDARD_MENU
 from ripple.scenario.model import Scenario, handoff_key
@@ -141,22 +141,20 @@ class Game:
         leaving = update_morale(world, queued, satisfaction)
         rate_handoffs(world)
         words = self.scenario.item
-        customers, work = (
-            narrate(world, turn, words, queued, _churned(world, remaining))
-            if self.told
-            else ([], [])
-        )
+        if self.told:  # told before anything below comes to light
+            customers, work = narrate(world, turn, words, queued, _churned(world, remaining))
         said = hear(world, turn, words)
         world.ripples += world.turn_ripples
         found += trace_finds(world, turn, words)
-        for section, lines in (
-            ("customers", customers),
-            ("voices", said),
-            ("people", leavers(world, leaving)),
-            ("found", found),
-            ("work", work),
-        ):
-            world.log.extend((section, line) for line in lines)
+        if self.told:
+            for section, lines in (
+                ("customers", customers),
+                ("voices", said),
+                ("people", leavers(world, leaving)),
+                ("found", found),
+                ("work", work),
+            ):
+                world.log.extend((section, line) for line in lines)
         account(world, self.scenario.costs)
         world.work.compact()
         report = self._report(world, turn, satisfaction)
@@ -189,7 +187,7 @@ class Game:
         world.log = []
         world.departments.problems.fade_relief()
         world.turn_ripples[:] = 0.0
-        world.turn_counts.reset()
+        world.turn_counts = Counters()
         world.departments.new_turn()
         world.handoffs.new_turn()
         for segment in world.segments:

@@ -46,21 +46,19 @@ NO_MONEY = Money()
 """Before the first turn: nothing earned, nothing spent."""
 
 
-def account(world: World, costs: Costs) -> Money:
-    """This turn's money, kept in the world (`money` and `money_total`)."""
+def account(world: World, costs: Costs) -> None:
+    """Work out this turn's money and keep it in the world (`money` and `money_total`):
+    revenue, rework cost, complaints cost and revenue lost to churn."""
     segments = world.segments
-    money = Money(
-        revenue=sum(s.delivered * s.spec.value for s in segments),
-        rework=float(sum_of(world.departments.sent_back)) * costs.rework,
-        complaints=sum(s.complaints for s in segments) * costs.complaint,
-        lost=sum((1.0 - s.remaining) * s.spec.demand * s.spec.value for s in segments),
-    )
-    world.money.append((money.revenue, money.rework, money.complaints, money.lost))
-    revenue, rework, complaints, lost = world.money_total
+    revenue = sum(s.delivered * s.spec.value for s in segments)
+    rework = float(sum_of(world.departments.sent_back)) * costs.rework
+    complaints = sum(s.complaints for s in segments) * costs.complaint
+    lost = sum((1.0 - s.remaining) * s.spec.demand * s.spec.value for s in segments)
+    world.money.append((revenue, rework, complaints, lost))
+    total = world.money_total
     world.money_total = (
-        revenue + money.revenue,
-        rework + money.rework,
-        complaints + money.complaints,
-        lost + money.lost,
+        total[0] + revenue,
+        total[1] + rework,
+        total[2] + complaints,
+        total[3] + lost,
     )
-    return money

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ripple.engine.effects import MOVED
 from ripple.engine.rules import (
     INTERNAL_DEFECT,
     INTERNAL_WAIT,
@@ -30,6 +31,9 @@ from ripple.engine.standing import effect_totals, standing
 from ripple.engine.state import World
 from ripple.engine.ufuncs import clip
 
+DEMAND = MOVED.index("demand")
+"""Where the change of demand is among an effect's sums."""
+
 
 def refresh(world: World, turn: int) -> None:
     """Set every department's, hand-off's and customer's numbers for this turn.
@@ -39,8 +43,7 @@ def refresh(world: World, turn: int) -> None:
     measure changes how fast and how carefully it works. What does not move with morale is
     kept from turn to turn while it stays the same (`ripple.engine.standing`).
     """
-    world.effects = [e for e in world.effects if not e.finished(turn)]
-    totals = effect_totals(world.effects, turn)
+    world.effects, totals = effect_totals(world.effects, turn)
     departments, handoffs = world.departments, world.handoffs
     kept = standing(world, totals)
     on_departments, on_handoffs = kept.departments, kept.handoffs
@@ -66,36 +69,37 @@ def refresh(world: World, turn: int) -> None:
     handoffs.talk = on_handoffs.talk
     handoffs.talk_or_one = on_handoffs.talk_or_one
     handoffs.catch = kept.catch
+    on_customers = totals["customer"]
     for segment in world.segments:
-        sums = totals.get(("customer", segment.spec.id))
-        segment.demand_factor = 1.0 if sums is None else max(0.0, 1.0 + sums["demand"])
+        sums = on_customers.get(segment.spec.id)
+        segment.demand_factor = 1.0 if sums is None else max(0.0, 1.0 + sums[DEMAND])
 
 
 @lru_cache(maxsize=256)
-def _members(measures: tuple[str, ...]) -> tuple[tuple[str, np.ndarray], ...]:
-    """The departments rewarded on each measure, by measure."""
+def _rewarded_on(measures: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """For each measure some departments are rewarded on, which they are (a mask)."""
     named = np.array(measures)
-    return tuple((measure, (named == measure).nonzero()[0]) for measure in sorted(set(measures)))
+    masks = {measure: named == measure for measure in set(measures)}
+    for mask in masks.values():
+        mask.setflags(write=False)
+    return masks
 
 
-def own_scores(world: World, satisfaction: float) -> np.ndarray:
+def own_scores(world: World, satisfaction: float, returned: np.ndarray) -> np.ndarray:
     """Each department's own number this turn, 0 to 1, on the measure it is rewarded on:
     work finished against plan (throughput, handle time), against what it could do
-    (utilisation), work not sent back (right first time), or the customers' satisfaction."""
+    (utilisation), work not sent back (right first time; `returned` is the share of its
+    work sent back), or the customers' satisfaction."""
     departments = world.departments
-    processed = departments.processed.astype(float)
-    scores = np.empty(len(departments))
-    for measure, members in _members(tuple(departments.measure)):
-        if measure in ("throughput", "handle_time"):
-            scored = processed / np.maximum(1.0, departments.capacity)
-        elif measure == "utilisation":
-            scored = processed / np.maximum(1.0, departments.effective_capacity)
-        elif measure == "right_first_time":
-            busy = np.maximum(1.0, processed)
-            scored = np.where(processed > 0, 1.0 - departments.sent_back / busy, 1.0)
-        else:  # the customers' outcome
-            scored = np.full(len(departments), satisfaction)
-        scores[members] = scored[members]
+    rewarded_on = _rewarded_on(tuple(departments.measure))
+    against = departments.capacity
+    if "utilisation" in rewarded_on:
+        against = np.where(rewarded_on["utilisation"], departments.effective_capacity, against)
+    scores = departments.processed / np.maximum(1.0, against)
+    if "right_first_time" in rewarded_on:
+        scores = np.where(rewarded_on["right_first_time"], 1.0 - returned, scores)
+    if "customer_outcome" in rewarded_on:
+        scores = np.where(rewarded_on["customer_outcome"], satisfaction, scores)
     return clip(scores, 0.0, 1.0)
 
 
@@ -109,15 +113,15 @@ def update_morale(world: World, queued: np.ndarray, satisfaction: float) -> list
     busy = np.maximum(1, processed)
     backlog = np.minimum(1.0, queued / np.maximum(1.0, departments.effective_capacity))
     failure = departments.failure_processed / busy  # none without work processed
-    rework = np.where(processed > 0, np.minimum(1.0, departments.sent_back / busy), 0.0)
-    departments.score = own_scores(world, satisfaction)
+    returned = departments.sent_back * (processed > 0) / busy  # share sent back, none if none
+    departments.score = own_scores(world, satisfaction, returned)
     target = clip(
         MORALE_NEUTRAL
         + departments.morale_shift
         + MEASURE_PRIDE * (departments.score - 0.8)
         - STRESS_BACKLOG * backlog
         - STRESS_FAILURE * failure
-        - STRESS_REWORK * rework,
+        - STRESS_REWORK * np.minimum(1.0, returned),
         0.0,
         1.0,
     )
@@ -126,7 +130,7 @@ def update_morale(world: World, queued: np.ndarray, satisfaction: float) -> list
     )
     departments.capacity += REFILL * (departments.planned - departments.capacity)
     low = departments.morale < LEAVE_BELOW
-    departments.low_turns = np.where(low, departments.low_turns + 1, 0)
+    departments.low_turns = (departments.low_turns + 1) * low  # back to 0 once not low
     leaving = (departments.low_turns >= LEAVE_AFTER).nonzero()[0].tolist()
     for d in leaving:
         _people_leave(world, d)
@@ -153,5 +157,5 @@ def rate_handoffs(world: World) -> None:
     handed = handoffs.handed
     faults = INTERNAL_DEFECT * handoffs.defective + INTERNAL_WAIT * handoffs.waited
     felt = 1.0 - faults / np.maximum(1, handed)
-    step = np.where(handed > 0, SATISFACTION_STEP, 0.0)
+    step = SATISFACTION_STEP * (handed > 0)  # no step where nothing was handed over
     handoffs.satisfaction = handoffs.satisfaction + step * (felt - handoffs.satisfaction)

@@ -19,11 +19,11 @@ from operator import itemgetter
 
 import numpy as np
 
-from ripple.engine.customer_player import reader
+from ripple.engine.customer_player import Value, reader
 from ripple.engine.game import Game
-from ripple.engine.interventions import Decision, Option
+from ripple.engine.interventions import Decision
 from ripple.engine.rules import SILO_MORALE, SILO_QUALITY
-from ripple.scenario.model import Effects
+from ripple.scenario.model import Effects, Intervention
 
 Policy = Callable[[Game], list[Decision]]
 
@@ -33,23 +33,31 @@ def no_interventions(game: Game) -> list[Decision]:
     return []
 
 
-def _spend(game: Game, value: Callable[[Option], float]) -> list[Decision]:
-    """Greedy: buy the options worth most per unit of cost until the budget runs out."""
-    scored = [
-        (worth, option)
-        for option in game.menu.options(game.budget)
-        if (worth := value(option) / max(1, option.intervention.cost)) > 0
-    ]
+def _spend(game: Game, valued: Callable[[Intervention], Value | None]) -> list[Decision]:
+    """Greedy: buy the choices worth most per unit of cost until the budget runs out.
+
+    `valued` says what an intervention is worth on each of its targets, or None when it is
+    worth nothing on any: then its targets are not looked at."""
+    menu, left = game.menu, game.budget
+    scored: list[tuple[float, Intervention, str | None]] = []
+    for intervention in menu.interventions.values():
+        value = valued(intervention) if intervention.cost <= left else None
+        if value is not None:
+            cost = max(1, intervention.cost)
+            scored += [
+                (worth, intervention, target)
+                for target in menu.targets(intervention)
+                if (worth := value(target) / cost) > 0
+            ]
     scored.sort(key=itemgetter(0), reverse=True)  # equals keep their menu order
-    left = game.budget
     chosen: list[Decision] = []
     used: set[str | None] = set()
-    for _, option in scored:
-        if option.intervention.cost > left or option.target in used:
+    for _, intervention, target in scored:
+        if intervention.cost > left or target in used:
             continue
-        chosen.append(Decision(option.intervention.id, option.target))
-        used.add(option.target)
-        left -= option.intervention.cost
+        chosen.append(Decision(intervention.id, target))
+        used.add(target)
+        left -= intervention.cost
     return chosen
 
 
@@ -80,24 +88,27 @@ def silo(game: Game) -> list[Decision]:
         d.id: (d.measure, d.queue / max(1.0, d.capacity), d.sent_back / max(1, d.processed))
         for d in game.snapshot().departments
     }
-    helps = {
-        i.id: _speed_and_rework(i.effects)
-        for i in game.menu.interventions.values()
-        if i.target == "department"
-    }
 
-    def value(option: Option) -> float:
-        if option.intervention.target != "department" or option.target is None:
-            return 0.0
-        speed, rework = helps[option.intervention.id]
-        measure, pressure, sent_back = worries[option.target]
-        if measure in SPEED:
-            return max(0.0, speed * pressure)
-        if measure == "right_first_time":
-            return max(0.0, rework * sent_back)
-        return max(0.0, speed * pressure + rework * sent_back)
+    def valued(intervention: Intervention) -> Value | None:
+        if intervention.target != "department":
+            return None
+        speed, rework = _speed_and_rework(intervention.effects)
+        if speed <= 0 and rework <= 0:
+            return None  # it helps neither worry anywhere
 
-    return _spend(game, value)
+        def value(target: str | None) -> float:
+            if target is None:
+                return 0.0
+            measure, pressure, sent_back = worries[target]
+            if measure in SPEED:
+                return max(0.0, speed * pressure)
+            if measure == "right_first_time":
+                return max(0.0, rework * sent_back)
+            return max(0.0, speed * pressure + rework * sent_back)
+
+        return value
+
+    return _spend(game, valued)
 
 
 def customer_first(game: Game) -> list[Decision]:
@@ -111,9 +122,13 @@ def random_choices(game: Game) -> list[Decision]:
     would and the same game gets the same choices."""
     draw = np.random.default_rng([game.seed, game.turn, 1])
     options = game.menu.options(game.budget)
+    order = draw.permutation(len(options)).tolist()
+    cheapest = min((i.cost for i in game.menu.interventions.values()), default=0)
     left, used, chosen = game.budget, set(), []
-    for index in draw.permutation(len(options)):
-        option = options[int(index)]
+    for index in order:
+        if left < cheapest:
+            break  # nothing more is affordable
+        option = options[index]
         if option.intervention.cost <= left and option.target not in used:
             chosen.append(Decision(option.intervention.id, option.target))
             used.add(option.target)
@@ -134,17 +149,14 @@ def priciest(game: Game) -> list[Decision]:
     """The most expensive choice the budget allows, every turn: the player who thinks the
     dearest must be the best. When several cost the most, it takes them in turn, each aimed
     at its next target once all have had a turn."""
-    affordable = [
-        i
-        for i in game.menu.interventions.values()
-        if i.cost <= game.budget and game.menu.targets(i)
-    ]
+    menu, budget = game.menu, game.budget
+    affordable = [i for i in menu.interventions.values() if i.cost <= budget and menu.targets(i)]
     if not affordable:
         return []
     top = max(i.cost for i in affordable)
     dearest = [i for i in affordable if i.cost == top]
     chosen = dearest[game.turn % len(dearest)]
-    targets = game.menu.targets(chosen)
+    targets = menu.targets(chosen)
     return [Decision(chosen.id, targets[(game.turn // len(dearest)) % len(targets)])]
 
 

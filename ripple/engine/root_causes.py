@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ripple.engine.rules import DEFAULT_PROBLEM_SHARE, RELIEF_KEEP
+from ripple.engine.rules import DEFAULT_PROBLEM_SHARE, RELIEF_KEEP, TRACE_FINDS
 from ripple.scenario.model import Department, RecurringProblem
 
 DEFAULT_NAME = "Recurring mistakes"
@@ -50,10 +50,14 @@ class Problems:
         self.known_turn = np.zeros(n, dtype=np.int64)
         self.fixing = np.zeros(n, dtype=np.int64)
         """The turn a problem being fixed is gone from (0: nobody is fixing it)."""
+        self.under_way: list[int] = []
+        """The problems being fixed and not fixed yet, in the order their fixes started."""
         self.fixed = np.zeros(n, dtype=bool)
         self.relief = np.zeros(n)
-        self.traced = np.zeros(len(ordered), dtype=np.int64)
-        """Per department, how many of its problems the trace has brought to light."""
+        self.trace_at = np.full(len(ordered), TRACE_FINDS)
+        """Per department, the weight of harm traced to it at which the trace brings its next
+        hidden problem to light: each `TRACE_FINDS` more brings one more (infinite once none
+        is hidden there)."""
         self._of = [(self.department == d).nonzero()[0] for d in range(len(ordered))]
         for indices in self._of:
             indices.flags.writeable = False
@@ -112,13 +116,18 @@ class Problems:
         index = self.worst(department, known=True)
         if index is not None:
             self.fixing[index] = done
+            self.under_way.append(index)
         return index
 
     def finish_fixes(self, turn: int) -> list[int]:
-        """Problems whose fix is done by `turn`: gone for good. Returns them."""
-        done = ((self.fixing > 0) & (self.fixing <= turn) & ~self.fixed).nonzero()[0]
-        self.fixed[done] = True
-        return done.tolist()
+        """Problems whose fix is done by `turn`: gone for good. Returns them, in order."""
+        if not self.under_way:
+            return []
+        done = sorted(p for p in self.under_way if self.fixing[p] <= turn)
+        if done:
+            self.fixed[done] = True
+            self.under_way = [p for p in self.under_way if not self.fixed[p]]
+        return done
 
     def relieve(self, department: int, share: float) -> None:
         """Firefight: relieve the symptoms of the department's unfixed problems."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ripple.engine.money import NO_MONEY, Money
 from ripple.engine.rules import DELIGHTED
 from ripple.engine.state import World
-from ripple.engine.trace import harm
+from ripple.engine.trace import attribution
 from ripple.scenario.model import handoff_key
 
 
@@ -300,8 +300,7 @@ def _problems(world: World) -> list[tuple[ProblemView, ...]]:
 
 def turn_harm(world: World) -> tuple[tuple[str, str, float], ...]:
     """This turn's harm per (root-cause department, kind), over all customers."""
-    totals: dict[tuple[str, str], float] = {}
-    for (_, origin, kind), weight in harm(world, this_turn=True).items():
-        totals[(origin, kind)] = totals.get((origin, kind), 0.0) + weight
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(
+        attribution(world, this_turn=True).items(), key=lambda item: (-item[1], item[0])
+    )
     return tuple((origin, kind, weight) for (origin, kind), weight in ranked)

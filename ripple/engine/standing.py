@@ -8,45 +8,52 @@ kept, with the very values it was made from as its key, until one of them change
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 
-from ripple.engine.effects import MOVED, ActiveEffect, Target
+from ripple.engine.effects import FINISHED_BELOW, MOVED, ActiveEffect
 from ripple.engine.rules import GAIN_CAPS, catch_chance, diminishing, talk_factor
 from ripple.engine.ufuncs import clip
 
 if TYPE_CHECKING:
     from ripple.engine.state import World
 
+Totals = dict[str, dict[str, list[float]]]
+"""By kind of target ('department', 'handoff', 'customer'), the active effects' sums on each
+target of that kind, in `MOVED` order."""
 
-def effect_totals(effects: list[ActiveEffect], turn: int) -> dict[Target, dict[str, float]]:
-    """For each target, the sum of every active effect's fields on `turn`."""
-    totals: dict[Target, dict[str, float]] = defaultdict(lambda: dict.fromkeys(MOVED, 0.0))
+
+def effect_totals(effects: list[ActiveEffect], turn: int) -> tuple[list[ActiveEffect], Totals]:
+    """The effects not finished by `turn`, and on each target the sum of their fields on
+    `turn` (a target nothing moves on `turn` has no sums)."""
+    active = []
+    totals: Totals = {"department": {}, "handoff": {}, "customer": {}}
     for effect in effects:
         strength = effect.strength(turn)
-        if strength == 0.0:
+        if strength < FINISHED_BELOW and effect.finished(turn):
             continue
-        sums = totals[effect.target]
-        for name, value in effect.moves:
-            sums[name] += value * strength
-    return totals
+        active.append(effect)
+        if strength == 0.0 or not effect.moves:
+            continue
+        kind, key = effect.target
+        sums = totals[kind].get(key)
+        if sums is None:
+            sums = totals[kind][key] = [0.0] * len(MOVED)
+        for column, value in effect.moves:
+            sums[column] += value * strength
+    return active, totals
 
 
 Sums = tuple[tuple[str, tuple[float, ...]], ...]
 """The effects' sums on one kind of target: (target id, sums in `MOVED` order) each."""
 
 
-def _sums(totals: dict[Target, dict[str, float]]) -> tuple[Sums, Sums]:
-    """The effects' sums on departments and on hand-offs."""
-    on: dict[str, list[tuple[str, tuple[float, ...]]]] = {"department": [], "handoff": []}
-    for (kind, key), sums in totals.items():
-        if kind in on:
-            on[kind].append((key, tuple(sums.values())))
-    return tuple(on["department"]), tuple(on["handoff"])
+def _sums(on: dict[str, list[float]]) -> Sums:
+    """The effects' sums on one kind of target, as a key."""
+    return tuple([(key, tuple(sums)) for key, sums in on.items()])
 
 
 def _changes(sums: Sums, index: dict[str, int]) -> np.ndarray:
@@ -65,7 +72,8 @@ _GAINS: dict[tuple[float, bytes], np.ndarray] = {}
 _GAINS_KEPT = 1024
 
 STANDINGS_KEPT = 48
-"""How many sets of standing numbers a game keeps (departments', hand-offs' and both)."""
+"""How many sets of standing numbers a game keeps (problems' loads, departments' and
+hand-offs' parts, catch chances, and all together)."""
 
 
 def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
@@ -76,16 +84,31 @@ def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
         if len(_GAINS) >= _GAINS_KEPT:
             _GAINS.clear()
         found = _GAINS[key] = diminishing(total, cap)
-        found.flags.writeable = False
+        found.setflags(write=False)
     return found
+
+
+_ONE = np.ones(1)
+"""The talk factor after a route's last step, where nothing is handed on."""
+_ONE.setflags(write=False)
 
 
 def _read_only(*arrays: np.ndarray) -> None:
     for array in arrays:
-        array.flags.writeable = False
+        array.setflags(write=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
+class ProblemLoads:
+    """What the unfixed problems, after any relief, do to every department."""
+
+    defects: np.ndarray
+    """The defect chance they add."""
+    undelayed: np.ndarray
+    """Share of capacity they leave."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class DepartmentStanding:
     """What effects, problems and measures make of every department's numbers."""
 
@@ -98,7 +121,7 @@ class DepartmentStanding:
     """Share of capacity the problems leave."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class HandoffStanding:
     """What effects make of every hand-off's numbers."""
 
@@ -111,7 +134,7 @@ class HandoffStanding:
     """`talk` and a 1 after it, for the step after the last (index -1)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Standing:
     """The numbers effects, problems and measures make, per department and per hand-off.
 
@@ -123,7 +146,15 @@ class Standing:
     """Chance that each hand-off's receiver catches a defect."""
 
 
-def _department_standing(world: World, sums: Sums) -> DepartmentStanding:
+def _problem_loads(world: World) -> ProblemLoads:
+    """What the problems do to every department, as relieved and fixed now."""
+    defects, delay = world.departments.problems.loads()
+    undelayed = 1.0 - delay
+    _read_only(defects, undelayed)
+    return ProblemLoads(defects, undelayed)
+
+
+def _department_standing(world: World, sums: Sums, loads: ProblemLoads) -> DepartmentStanding:
     departments = world.departments
     change = _changes(sums, departments.index)
 
@@ -131,14 +162,12 @@ def _department_standing(world: World, sums: Sums) -> DepartmentStanding:
         return _diminished(change[:, MOVED.index(name)], GAIN_CAPS[name])
 
     care = departments.measure_work[:, 2]
-    defect_load, delay_load = departments.problems.loads()
     skill = np.maximum(0.0, departments.skill - gain("quality"))
-    quality = 1.0 - clip(skill + defect_load, 0.0, 1.0)
+    quality = 1.0 - clip(skill + loads.defects, 0.0, 1.0)
     checks = clip((departments.checks + gain("checks")) * care, 0.0, 1.0)
     capacity_gain = np.maximum(0.0, 1.0 + gain("capacity"))
-    undelayed = 1.0 - delay_load
-    _read_only(quality, checks, capacity_gain, undelayed)
-    return DepartmentStanding(gain("morale"), quality, checks, capacity_gain, undelayed)
+    _read_only(quality, checks, capacity_gain)
+    return DepartmentStanding(gain("morale"), quality, checks, capacity_gain, loads.undelayed)
 
 
 def _handoff_standing(world: World, sums: Sums) -> HandoffStanding:
@@ -148,16 +177,32 @@ def _handoff_standing(world: World, sums: Sums) -> HandoffStanding:
     communication = clip(handoffs.communication + added, 0.0, 1.0)
     talk = talk_factor(communication)
     lag = np.maximum(0, handoffs.lag + np.rint(change[:, MOVED.index("lag")]).astype(np.int64))
-    talk_or_one = np.append(talk, 1.0)
+    talk_or_one = np.concatenate((talk, _ONE))
     _read_only(communication, lag, talk, talk_or_one)
     slowed = bool(np.count_nonzero(lag > handoffs.lag))
     return HandoffStanding(communication, lag, slowed, talk, talk_or_one)
 
 
-Kept = DepartmentStanding | HandoffStanding | Standing
+def _catch(world: World, checks: np.ndarray, handoffs: HandoffStanding) -> np.ndarray:
+    catch = catch_chance(checks[world.handoffs.customer], handoffs.communication)
+    _read_only(catch)
+    return catch
+
+
+def _standing(world: World, departments: DepartmentStanding, handoffs: HandoffStanding) -> Standing:
+    """The two parts together, with the catch chances they make: kept apart, as most changes
+    to the departments' part leave their checks as they were."""
+    checks = departments.checks
+    catch = _kept(
+        world, ("catch", checks.tobytes(), handoffs), lambda: _catch(world, checks, handoffs)
+    )
+    return Standing(departments, handoffs, catch)
+
+
+Kept = ProblemLoads | DepartmentStanding | HandoffStanding | Standing | np.ndarray
 """What a world's standings keep."""
 
-T = TypeVar("T", DepartmentStanding, HandoffStanding, Standing)
+T = TypeVar("T", ProblemLoads, DepartmentStanding, HandoffStanding, Standing, np.ndarray)
 
 
 def _kept(world: World, key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -170,33 +215,31 @@ def _kept(world: World, key: tuple[object, ...], make: Callable[[], T]) -> T:
     return cast(T, kept)
 
 
-def standing(world: World, totals: dict[Target, dict[str, float]]) -> Standing:
+def standing(world: World, totals: Totals) -> Standing:
     """The standing numbers for these effects' sums, made afresh only when this game has
     not made them from the same values before (an event that ends brings back the numbers
-    from before it). The departments' part and the hand-offs' part are kept apart, as
-    each changes without the other.
+    from before it). They are kept in parts, as each changes without the others: the
+    problems' loads, the departments' part, the hand-offs' part, and the catch chances
+    those two make. The parts together are kept under the very parts (which compare as
+    themselves, not by their numbers).
 
     Everything they are made of that can change during a game is in their keys: the
     effects' sums on departments and hand-offs, the problems' relief and fixes, and the
     measures departments work under."""
     problems = world.departments.problems
-    on_departments, on_handoffs = _sums(totals)
+    on_departments, on_handoffs = _sums(totals["department"]), _sums(totals["handoff"])
+    problem_key = ("problems", problems.relief.tobytes(), problems.fixed.tobytes())
     department_key = (
         "department",
         on_departments,
-        problems.relief.tobytes(),
-        problems.fixed.tobytes(),
+        problem_key,
         world.departments.measure_work.tobytes(),
     )
-    handoff_key = ("handoff", on_handoffs)
 
-    def both() -> Standing:
-        departments = _kept(
-            world, department_key, lambda: _department_standing(world, on_departments)
-        )
-        handoffs = _kept(world, handoff_key, lambda: _handoff_standing(world, on_handoffs))
-        catch = catch_chance(departments.checks[world.handoffs.customer], handoffs.communication)
-        _read_only(catch)
-        return Standing(departments, handoffs, catch)
+    def departments_part() -> DepartmentStanding:
+        loads = _kept(world, problem_key, lambda: _problem_loads(world))
+        return _department_standing(world, on_departments, loads)
 
-    return _kept(world, (department_key, handoff_key), both)
+    departments = _kept(world, department_key, departments_part)
+    handoffs = _kept(world, ("handoff", on_handoffs), lambda: _handoff_standing(world, on_handoffs))
+    return _kept(world, (departments, handoffs), lambda: _standing(world, departments, handoffs))

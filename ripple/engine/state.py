@@ -17,7 +17,7 @@ from ripple.engine.effects import ActiveEffect
 from ripple.engine.root_causes import Problems
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START, MEASURE_WORK
 from ripple.engine.standing import Kept
-from ripple.engine.ufuncs import sum_of
+from ripple.engine.ufuncs import add_at, sum_of
 from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario, handoff_key
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
@@ -261,11 +261,6 @@ class Counters:
     defective: int = 0
     lead_time_sum: int = 0
 
-    def reset(self) -> None:
-        """Zero every count (at the start of a turn)."""
-        for name in self.__slots__:  # type: ignore[attr-defined]
-            setattr(self, name, 0)
-
     def add(self, other: Counters) -> None:
         """Add another set of counts to these."""
         for name in self.__slots__:  # type: ignore[attr-defined]
@@ -302,20 +297,18 @@ class World:
         """Items waiting in each department's queue."""
         work, routes = self.work, self.routes
         rows = (work.state[: work.size] == QUEUED).nonzero()[0]
-        where = routes.steps[work.route[rows], work.position[rows]]
-        return np.bincount(where, weights=work.count[rows], minlength=len(self.departments)).astype(
-            np.int64
-        )
+        queued = np.zeros(len(self.departments), dtype=np.int64)
+        add_at(queued, routes.steps[work.route[rows], work.position[rows]], work.count[rows])
+        return queued
 
     def in_transit(self) -> np.ndarray:
         """Items on each hand-off (rework on its way back counts on none)."""
         work, routes = self.work, self.routes
         n = work.size
         rows = ((work.state[:n] == MOVING) & ~work.returning[:n]).nonzero()[0]
-        crossing = routes.handoff[work.route[rows], work.position[rows] - 1]
-        return np.bincount(crossing, weights=work.count[rows], minlength=len(self.handoffs)).astype(
-            np.int64
-        )
+        transit = np.zeros(len(self.handoffs), dtype=np.int64)
+        add_at(transit, routes.handoff[work.route[rows], work.position[rows] - 1], work.count[rows])
+        return transit
 
     def work_in_progress(self) -> int:
         """Items inside the organisation: queued, in transit, or on their way back for rework."""

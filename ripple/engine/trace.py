@@ -8,8 +8,9 @@ built up), so the weights of one kind add up to the number of such items.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ripple.engine.state import KINDS, World
+from ripple.engine.state import KINDS, Routes, World
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +29,27 @@ def chain_from(steps: tuple[str, ...], origin: str) -> tuple[str, ...]:
     return steps[steps.index(origin) :] if origin in steps else (origin,)
 
 
+@lru_cache(maxsize=16)
+def _places(routes: Routes, departments: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """What each place of the ripple arrays stands for, in their flat order: (segment index,
+    department, kind). No game changes the routes, so every game of a scenario shares these."""
+    segment_of, steps = routes.segment_list, routes.steps_list
+    return [
+        (segment_of[route], departments[steps[route][position]], kind)
+        for kind in KINDS
+        for route in range(len(steps))
+        for position in range(routes.width)
+    ]
+
+
 def harm(world: World, this_turn: bool = False) -> dict[tuple[int, str, str], float]:
     """Weight of harm per (segment index, root-cause department, kind), in a stable order."""
-    source = world.turn_ripples if this_turn else world.ripples
-    routes, ids = world.routes, world.departments.ids
-    segment_of, steps = routes.segment_list, routes.steps_list
-    kinds, route_of, position_of = source.nonzero()
-    weights = source[kinds, route_of, position_of].tolist()
+    source = (world.turn_ripples if this_turn else world.ripples).ravel()
+    places = _places(world.routes, tuple(world.departments.ids))
+    at = source.nonzero()[0]
     found: dict[tuple[int, str, str], float] = {}
-    for kind, route, position, weight in zip(
-        kinds.tolist(), route_of.tolist(), position_of.tolist(), weights, strict=True
-    ):
-        key = (segment_of[route], ids[steps[route][position]], KINDS[kind])
+    for place, weight in zip(at.tolist(), source[at].tolist(), strict=True):
+        key = places[place]
         found[key] = found.get(key, 0.0) + weight
     return dict(sorted(found.items()))
 
@@ -64,9 +74,9 @@ def ripples(
     return found
 
 
-def attribution(world: World) -> dict[tuple[str, str], float]:
-    """Weight of harm per (department, kind), over all customers."""
+def attribution(world: World, this_turn: bool = False) -> dict[tuple[str, str], float]:
+    """Weight of harm per (department, kind), over all customers (so far, or this turn)."""
     totals: dict[tuple[str, str], float] = {}
-    for (_, origin, kind), weight in harm(world).items():
+    for (_, origin, kind), weight in harm(world, this_turn).items():
         totals[(origin, kind)] = totals.get((origin, kind), 0.0) + weight
     return totals

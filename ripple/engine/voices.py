@@ -76,17 +76,16 @@ def trace_finds(world: World, turn: int, words: ItemWords) -> list[str]:
     problems to light; returns what the turn log says about it."""
     departments = world.departments
     problems = departments.problems
-    unknown = ~problems.known & ~problems.fixed
-    if not np.count_nonzero(unknown):
-        return []  # nothing left to bring to light
+    if np.count_nonzero(problems.known) == len(problems):
+        return []  # nothing left to bring to light (a fixed problem was known first)
     harm = harm_by_department(world)
-    hidden = np.bincount(problems.department[unknown], minlength=len(departments))
     lines = []
-    for d in ((harm >= TRACE_FINDS * (problems.traced + 1)) & (hidden > 0)).nonzero()[0].tolist():
+    for d in (harm >= problems.trace_at).nonzero()[0].tolist():
         found = problems.bring_to_light(d, TRACED, turn, every=False)
-        if not found:
+        if not found:  # every problem there is known, and stays known: none to trace
+            problems.trace_at[d] = np.inf
             continue
-        problems.traced[d] += 1
+        problems.trace_at[d] += TRACE_FINDS
         lines.append(
             f"The trace of {round(harm[d])} unhappy customers' {words.many} led back to "
             f"{departments.names[d]}: '{problems.names[found[0]]}' keeps happening there."

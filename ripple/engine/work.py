@@ -142,8 +142,9 @@ class WorkTable:
         """Append rows (one per element of `route`). What is not given is zero (false), as
         the table's unused rows already are; `order` is fresh queue places."""
         k = len(route)
-        self._reserve(k)
         start, end = self.size, self.size + k
+        if end > len(self.count):
+            self._reserve(k)
         self.route[start:end] = route
         self.created[start:end] = created
         self.position[start:end] = position
@@ -151,14 +152,14 @@ class WorkTable:
         self.state[start:end] = state
         self.count[start:end] = count
         self.order[start:end] = self.orders(k) if order is None else order
-        for column, given in (
-            (self.defective, defective),
-            (self.returning, returning),
-            (self.blame, blame),
-            (self.delay, delay),
-        ):
-            if given is not None:
-                column[start:end] = given
+        if defective is not None:
+            self.defective[start:end] = defective
+        if returning is not None:
+            self.returning[start:end] = returning
+        if blame is not None:
+            self.blame[start:end] = blame
+        if delay is not None:
+            self.delay[start:end] = delay
         self.size = end
 
     def split(self, rows: np.ndarray, keep: np.ndarray, rng: np.random.Generator) -> None:
@@ -172,9 +173,7 @@ class WorkTable:
             kept_defective[mixed] = defective_picked(
                 rng, defective[mixed], count[mixed], keep[mixed]
             )
-        blame_share = np.divide(
-            kept_defective, defective, out=np.zeros(len(rows)), where=defective > 0
-        )
+        blame_share = kept_defective / np.maximum(defective, 1)  # none kept of none
         count_share = keep / count
         blame, delay = self.blame[rows], self.delay[rows]
         rest_blame = blame * (1.0 - blame_share)[:, None]
