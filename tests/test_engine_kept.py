@@ -123,3 +123,15 @@ def test_a_binomial_draw_of_nothing_takes_no_random_number() -> None:
     drawn = every.binomial(np.array([0, 7, 4, 0]), np.array([0.3, 0.0, 0.4, 0.0]))
     assert drawn.tolist() == [0, 0, int(only.binomial(4, 0.4)), 0]
     assert every.random() == only.random()
+
+
+def test_the_customers_kept_and_the_work_finished_are_what_the_snapshot_says() -> None:
+    game = Game(load_scenario(DEFAULT_SCENARIO), 4, keep_snapshots=False)
+    choose = POLICIES["silo"]
+    while not game.over:
+        game.play_turn(choose(game))
+        snapshot = game.snapshot()
+        assert game.kept() == [c.remaining for c in snapshot.customers]
+        assert game.finished() == {
+            d.id: (d.total_processed, d.base_capacity) for d in snapshot.departments
+        }

@@ -98,9 +98,9 @@ def measure(game: Game, departments: Sequence[str]) -> Measured:
     for (department, kind), weight in game.attribution().items():
         harm[index[department], KINDS.index(kind)] += weight
     own = np.zeros(len(departments))
-    for view in game.snapshot().departments:
-        planned = view.base_capacity * max(1, game.turn)
-        own[index[view.id]] = view.total_processed / planned if planned > 0 else 0.0
+    for department, (done, capacity) in game.finished().items():
+        planned = capacity * max(1, game.turn)
+        own[index[department]] = done / planned if planned > 0 else 0.0
     return outcomes, harm, own
 
 

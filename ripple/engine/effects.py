@@ -22,6 +22,32 @@ FINISHED_BELOW = 1e-3
 weak can be finished (one that ended has no strength left)."""
 
 
+Moves = tuple[tuple[int, float], ...]
+"""The `MOVED` numbers effects change, each as its place in `MOVED` and by how much."""
+
+_MOVES: dict[int, tuple[Effects, Moves]] = {}
+"""`moves_of` by the effects' id, kept with the effects (so no other can have the id)."""
+
+_MOVES_KEPT = 1024
+
+
+def moves_of(effects: Effects) -> Moves:
+    """The `MOVED` numbers these effects change, in `MOVED` order, worked out once: the
+    same choices and events set them off again and again."""
+    kept = _MOVES.get(id(effects))
+    if kept is not None:
+        return kept[1]
+    moves = tuple(
+        (column, value)
+        for column, name in enumerate(MOVED)
+        if (value := getattr(effects, name)) is not None
+    )
+    if len(_MOVES) >= _MOVES_KEPT:
+        _MOVES.clear()
+    _MOVES[id(effects)] = (effects, moves)
+    return moves
+
+
 @dataclass(frozen=True, slots=True)
 class ActiveEffect:
     """One effect on one target, from `start` (a turn) for `duration` turns or for good."""
@@ -35,17 +61,11 @@ class ActiveEffect:
     fade: float
     scale: float = 1.0
     """What is left of the effect after people who carried it left (training walks out)."""
-    moves: tuple[tuple[int, float], ...] = field(init=False, repr=False, compare=False)
-    """The `MOVED` numbers it changes, each as its place in `MOVED` and by how much at full
-    strength, in `MOVED` order."""
+    moves: Moves = field(init=False, repr=False, compare=False)
+    """The `MOVED` numbers it changes at full strength (`moves_of` its effects)."""
 
     def __post_init__(self) -> None:
-        moves = tuple(
-            (column, value)
-            for column, name in enumerate(MOVED)
-            if (value := getattr(self.effects, name)) is not None
-        )
-        object.__setattr__(self, "moves", moves)
+        object.__setattr__(self, "moves", moves_of(self.effects))
 
     def strength(self, turn: int) -> float:
         """How much of the effect counts on `turn`: 0 before it starts and after it ends."""

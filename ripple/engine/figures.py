@@ -106,11 +106,9 @@ def outcomes(
 
 def game_outcomes(game: Game) -> Outcomes:
     """The outcomes of `game` so far."""
-    demand = {c.id: c.demand for c in game.scenario.customers}
-    customers = game.snapshot().customers
     return outcomes(
         game.totals(),
-        [c.remaining for c in customers],
-        [demand.get(c.id, 0.0) for c in customers],
+        game.kept(),
+        [c.demand for c in game.scenario.customers],
         sum(report.complaints for report in game.reports),
     )

@@ -101,10 +101,10 @@ def process(world: World, turn: int) -> None:
     departments.credit = np.where(waiting > room, budget - room, 0.0)
     ahead = _ahead_in_queue(where, counts)
     taken = clip(room[where] - ahead, 0, counts)
-    partial = (taken > 0) & (taken < counts)
+    busy = taken > 0
+    partial = busy & (taken < counts)
     if some(partial):
         work.split(rows[partial], taken[partial], world.rng)
-    busy = taken > 0
     _finish(world, turn, rows[busy], where[busy])
 
 
@@ -138,8 +138,9 @@ def _finish(world: World, turn: int, rows: np.ndarray, where: np.ndarray) -> Non
     onward = after >= 0
     talk = handoffs.talk_or_one[after]  # 1 after the last step
     chance = np.minimum(1.0, departments.defect_chance[where] * talk)
-    made = world.rng.binomial(count - work.defective[rows], chance)
-    work.defective[rows] += made
+    defective = work.defective[rows]
+    made = world.rng.binomial(count - defective, chance)
+    work.defective[rows] = defective + made
     work.blame.reshape(-1)[cells] += made
     add_at(departments.defects_made, where, made)
     deliver(world, turn, rows[~onward])

@@ -218,6 +218,18 @@ class Game:
         weights, weight = self._weights
         return sum(w * s.satisfaction for w, s in zip(weights, segments, strict=True)) / weight
 
+    def kept(self) -> list[float]:
+        """Each customer segment's share of its customers still with the organisation, in
+        the scenario's order (what the snapshot's customers say, without making one)."""
+        return [s.remaining for s in self._world.segments]
+
+    def finished(self) -> dict[str, tuple[int, float]]:
+        """Per department: the work it has finished so far and its capacity now (what the
+        snapshot's departments say, without making one)."""
+        d = self._world.departments
+        done = (d.total_processed + d.processed).tolist()
+        return dict(zip(d.ids, zip(done, d.capacity.tolist(), strict=True), strict=True))
+
     def _freeze(self, report: TurnReport | None) -> Snapshot:
         return take_snapshot(self._world, self.turn, self.turns, self.budget, report)
 

@@ -3,7 +3,8 @@
 A turn's numbers are the scenario's values moved by every active effect, by the problems
 not yet fixed (less any firefighting relief) and by what each department is rewarded on.
 Those change seldom while morale changes every turn, so this part is worked out once and
-kept, with the very values it was made from as its key, until one of them changes.
+kept, with the very values it was made from as its key. Games of one scenario share what is
+kept: the same choices and firefighting make the same numbers, game after game.
 """
 
 from __future__ import annotations
@@ -71,9 +72,12 @@ _GAINS: dict[tuple[float, bytes], np.ndarray] = {}
 
 _GAINS_KEPT = 1024
 
+STANDING_NUMBERS_KEPT = 50_000
+"""About how many numbers the standing parts of one scenario's games may hold together
+(problems' loads, departments' and hand-offs' parts, catch chances, and all together):
+thousands of parts for a workshop's organisation, at least `STANDINGS_KEPT` for any."""
+
 STANDINGS_KEPT = 48
-"""How many sets of standing numbers a game keeps (problems' loads, departments' and
-hand-offs' parts, catch chances, and all together)."""
 
 
 def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
@@ -209,7 +213,8 @@ def _kept(world: World, key: tuple[object, ...], make: Callable[[], T]) -> T:
     """What `make` makes, kept in the world's standings under `key`."""
     kept = world.standings.get(key)
     if kept is None:
-        if len(world.standings) >= STANDINGS_KEPT:
+        size = len(world.departments) + len(world.handoffs)
+        if len(world.standings) >= max(STANDINGS_KEPT, STANDING_NUMBERS_KEPT // size):
             world.standings.clear()
         kept = world.standings[key] = make()
     return cast(T, kept)

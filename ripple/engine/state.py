@@ -1,15 +1,17 @@
 """The mutable state of a game in progress, built from a scenario.
 
 Departments and hand-offs are held as columns (numpy arrays indexed in id order), work
-as a table of batches (`work.py`), customer segments as a short list of objects. What no game
-changes (the graph and the routes) is worked out once per scenario, a `Layout` shared by
-every game of it.
+as a table of batches (`work.py`), customer segments as a short list of objects. What every game
+of a scenario works on or starts from is worked out once per scenario (a `Layout`): the
+graph and the routes, which no game changes, are shared; each game plays a copy of the
+departments and hand-offs as they start.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -291,7 +293,7 @@ class World:
     """`money` summed over the turns, in turn order."""
     standings: dict[tuple[object, ...], Kept] = field(default_factory=dict)
     """What effects, problems and measures made of the numbers, by what they were made
-    from (`ripple.engine.standing`)."""
+    from (`ripple.engine.standing`): shared by every game of the scenario."""
 
     def queued(self) -> np.ndarray:
         """Items waiting in each department's queue."""
@@ -318,17 +320,26 @@ class World:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What every game of a scenario works on and none changes, worked out once and shared
-    by all of them: the graph, the routes work takes, and the customer segments' paths."""
+    """What every game of a scenario works on or starts from, worked out once for all of
+    them: the graph, the routes work takes and the customer segments' paths, which no game
+    changes, and the departments and hand-offs each game starts a copy of."""
 
     graph: Organisation
+    departments: Departments
+    """The departments as every game starts them; each game plays a `fresh` copy."""
+    handoffs: Handoffs
+    """The hand-offs as every game starts them; each game plays a `fresh` copy."""
     customers: tuple[tuple[Customer, tuple[str, ...], str], ...]
     """Each customer segment's spec, the departments its items pass and where it complains."""
     routes: Routes
+    standings: dict[tuple[object, ...], Kept] = field(default_factory=dict)
+    """The standing numbers its games have made, by what they were made from: keyed by
+    everything in them that can change during a game, so any game of the scenario may use
+    them (`ripple.engine.standing`)."""
 
 
 def lay_out(scenario: Scenario) -> Layout:
-    """Work out what every game of `scenario` works on."""
+    """Work out what every game of `scenario` works on or starts from."""
     graph = build_graph(scenario)
     departments = Departments(scenario)
     handoffs = Handoffs(scenario, departments)
@@ -356,7 +367,28 @@ def lay_out(scenario: Scenario) -> Layout:
         )
         routes.append(([departments.index[desk]], [], COMPLAINT_PROMISE, index, True, 0))
         customers.append((customer, tuple(steps), desk))
-    return Layout(graph, tuple(customers), Routes(routes))
+    return Layout(graph, departments, handoffs, tuple(customers), Routes(routes))
+
+
+Part = TypeVar("Part", Departments, Handoffs, Problems)
+
+
+def fresh(part: Part) -> Part:
+    """A copy of departments, hand-offs or problems as a game starts them, for a new game.
+    It shares only what no game changes (read-only arrays, strings, numbers) and copies the
+    rest: arrays a game writes, lists and dicts, and the problems within."""
+    made = object.__new__(type(part))
+    for name, value in vars(part).items():
+        if isinstance(value, np.ndarray):
+            value = value.copy() if value.flags.writeable else value
+        elif isinstance(value, list | dict):
+            value = value.copy()  # of strings, numbers or read-only arrays
+        elif isinstance(value, Problems):
+            value = fresh(value)
+        elif not isinstance(value, str | int | float):
+            raise TypeError(f"a new game has no rule for copying '{name}'")
+        setattr(made, name, value)
+    return made
 
 
 LAYOUTS_KEPT = 16
@@ -384,10 +416,9 @@ def build_world(scenario: Scenario, seed: int) -> World:
     layout = layout_of(scenario)
     routes = layout.routes
     shape = (len(KINDS), len(routes.length), routes.width)
-    departments = Departments(scenario)
     return World(
-        departments=departments,
-        handoffs=Handoffs(scenario, departments),
+        departments=fresh(layout.departments),
+        handoffs=fresh(layout.handoffs),
         routes=routes,
         segments=[
             Segment(index, customer, steps, desk, customer.satisfaction)
@@ -395,6 +426,7 @@ def build_world(scenario: Scenario, seed: int) -> World:
         ],
         graph=layout.graph,
         rng=np.random.default_rng(seed),
+        standings=layout.standings,
         work=WorkTable(routes.width),
         ripples=np.zeros(shape),
         turn_ripples=np.zeros(shape),
