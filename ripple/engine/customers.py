@@ -213,13 +213,7 @@ def react(world: World) -> None:
     outcomes = [(s.late_only, s.defective_only, s.late_and_defective, s.lost) for s in segments]
     complaints = [0] * len(segments)
     if any(any(unhappy) for unhappy in outcomes):
-        chances = np.array(
-            [
-                (c.late, c.defective, max(c.late, c.defective), c.lost)
-                for c in (s.spec.complaint_chance for s in segments)
-            ]
-        )
-        drawn = world.rng.binomial(np.array(outcomes, dtype=np.int64), chances)
+        drawn = world.rng.binomial(np.array(outcomes, dtype=np.int64), world.complaint_chances)
         complaints = np.add.reduce(drawn, axis=1).tolist()
     for segment, complained in zip(segments, complaints, strict=True):
         spec = segment.spec

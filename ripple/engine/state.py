@@ -282,6 +282,9 @@ class World:
     work: WorkTable
     ripples: np.ndarray
     turn_ripples: np.ndarray
+    complaint_chances: np.ndarray
+    """Per customer segment, the chance of a complaint about an item that came late,
+    defective, both, or not at all (the scenario's, read-only)."""
     effects: list[ActiveEffect] = field(default_factory=list)
     turn_counts: Counters = field(default_factory=Counters)
     totals: Counters = field(default_factory=Counters)
@@ -332,6 +335,9 @@ class Layout:
     customers: tuple[tuple[Customer, tuple[str, ...], str], ...]
     """Each customer segment's spec, the departments its items pass and where it complains."""
     routes: Routes
+    complaint_chances: np.ndarray
+    """Per customer segment (a row each), the chance of a complaint about an item that came
+    late, defective, both, or not at all (read-only)."""
     standings: dict[tuple[object, ...], Kept] = field(default_factory=dict)
     """The standing numbers its games have made, by what they were made from: keyed by
     everything in them that can change during a game, so any game of the scenario may use
@@ -367,7 +373,15 @@ def lay_out(scenario: Scenario) -> Layout:
         )
         routes.append(([departments.index[desk]], [], COMPLAINT_PROMISE, index, True, 0))
         customers.append((customer, tuple(steps), desk))
-    return Layout(graph, departments, handoffs, tuple(customers), Routes(routes))
+    chances = np.array(
+        [
+            (c.late, c.defective, max(c.late, c.defective), c.lost)
+            for c in (customer.complaint_chance for customer in scenario.customers)
+        ],
+        dtype=float,
+    ).reshape(len(scenario.customers), 4)
+    chances.setflags(write=False)
+    return Layout(graph, departments, handoffs, tuple(customers), Routes(routes), chances)
 
 
 Part = TypeVar("Part", Departments, Handoffs, Problems)
@@ -430,4 +444,5 @@ def build_world(scenario: Scenario, seed: int) -> World:
         work=WorkTable(routes.width),
         ripples=np.zeros(shape),
         turn_ripples=np.zeros(shape),
+        complaint_chances=layout.complaint_chances,
     )
