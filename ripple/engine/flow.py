@@ -91,7 +91,7 @@ def process(world: World, turn: int) -> None:
     budget = departments.effective_capacity + departments.credit
     room = np.floor(budget).astype(np.int64)
     if not rows.size:
-        departments.credit[:] = 0.0
+        departments.credit.fill(0.0)
         return
     where = routes.steps[work.route[rows], work.position[rows]]
     queue_order = (where * QUEUE_SPAN + work.order[rows]).argsort()

@@ -186,7 +186,7 @@ class Game:
     def _clear_turn(self, world: World) -> None:
         world.log = []
         world.departments.problems.fade_relief()
-        world.turn_ripples[:] = 0.0
+        world.turn_ripples.fill(0.0)
         world.turn_counts = Counters()
         world.departments.new_turn()
         world.handoffs.new_turn()

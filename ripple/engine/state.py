@@ -110,7 +110,7 @@ class Departments:
             self.sent_back,
             self.waited,
         ):
-            counts[:] = 0
+            counts.fill(0)
 
 
 class Handoffs:
@@ -169,7 +169,7 @@ class Handoffs:
             (self.caught, self.total_caught),
         ):
             total += turn
-            turn[:] = 0
+            turn.fill(0)
 
 
 class Routes:
