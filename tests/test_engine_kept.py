@@ -14,6 +14,7 @@ import pytest
 
 from ripple.engine import Game
 from ripple.engine.customer_player import _diminished
+from ripple.engine.kept import KeptBy
 from ripple.engine.people import refresh
 from ripple.engine.policies import POLICIES
 from ripple.engine.rules import GAIN_CAPS, diminishing
@@ -135,3 +136,19 @@ def test_the_customers_kept_and_the_work_finished_are_what_the_snapshot_says() -
         assert game.finished() == {
             d.id: (d.total_processed, d.base_capacity) for d in snapshot.departments
         }
+
+
+def test_values_kept_by_identity_are_made_once_and_dropped_when_full() -> None:
+    made: list[list[int]] = []
+
+    def make(source: list[int]) -> int:
+        made.append(source)
+        return sum(source)
+
+    kept: KeptBy[list[int], int] = KeptBy(2)
+    one, twin = [1, 2], [1, 2]
+    assert kept.get(one, make) == 3 and kept.get(one, make) == 3 and made == [one]
+    assert kept.get(twin, make) == 3 and len(made) == 2  # equal, yet another object
+    kept.get([5], make)  # a third: the two kept before are dropped
+    kept.get(one, make)
+    assert len(made) == 4

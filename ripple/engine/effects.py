@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ripple.engine.kept import KeptBy
 from ripple.scenario.model import Effects
 
 Target = tuple[str, str]
@@ -25,27 +26,23 @@ weak can be finished (one that ended has no strength left)."""
 Moves = tuple[tuple[int, float], ...]
 """The `MOVED` numbers effects change, each as its place in `MOVED` and by how much."""
 
-_MOVES: dict[int, tuple[Effects, Moves]] = {}
-"""`moves_of` by the effects' id, kept with the effects (so no other can have the id)."""
 
-_MOVES_KEPT = 1024
+def _moves(effects: Effects) -> Moves:
+    return tuple(
+        (column, value)
+        for column, name in enumerate(MOVED)
+        if (value := getattr(effects, name)) is not None
+    )
+
+
+_MOVES: KeptBy[Effects, Moves] = KeptBy(1024)
+"""`moves_of` each choice's or event's effects."""
 
 
 def moves_of(effects: Effects) -> Moves:
     """The `MOVED` numbers these effects change, in `MOVED` order, worked out once: the
     same choices and events set them off again and again."""
-    kept = _MOVES.get(id(effects))
-    if kept is not None:
-        return kept[1]
-    moves = tuple(
-        (column, value)
-        for column, name in enumerate(MOVED)
-        if (value := getattr(effects, name)) is not None
-    )
-    if len(_MOVES) >= _MOVES_KEPT:
-        _MOVES.clear()
-    _MOVES[id(effects)] = (effects, moves)
-    return moves
+    return _MOVES.get(effects, _moves)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ripple.engine.effects import ActiveEffect, Target
+from ripple.engine.kept import KeptBy
 from ripple.scenario.model import Intervention, handoff_key, parse_handoff
 
 
@@ -81,7 +82,7 @@ class Menu:
         self._departments = departments
         self._handoffs = handoffs
         self._offers: Offers | None = None
-        self._targets: dict[int, tuple[Intervention, list[str | None]]] = {}
+        self._targets: KeptBy[Intervention, list[str | None]] = KeptBy(1024)
 
     def targets(self, intervention: Intervention) -> list[str | None]:
         """Every target this intervention may be aimed at, in a stable order."""
@@ -89,10 +90,7 @@ class Menu:
 
     def _kept_targets(self, intervention: Intervention) -> list[str | None]:
         """`targets`, worked out once per intervention (never to be changed)."""
-        kept = self._targets.get(id(intervention))
-        if kept is None or kept[0] is not intervention:
-            kept = self._targets[id(intervention)] = (intervention, self._targets_of(intervention))
-        return kept[1]
+        return self._targets.get(intervention, self._targets_of)
 
     def _targets_of(self, intervention: Intervention) -> list[str | None]:
         if intervention.target == "everyone":

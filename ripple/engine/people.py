@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from ripple.engine.effects import MOVED
+from ripple.engine.kept import read_only
 from ripple.engine.rules import (
     INTERNAL_DEFECT,
     INTERNAL_WAIT,
@@ -80,8 +81,7 @@ def _rewarded_on(measures: tuple[str, ...]) -> dict[str, np.ndarray]:
     """For each measure some departments are rewarded on, which they are (a mask)."""
     named = np.array(measures)
     masks = {measure: named == measure for measure in set(measures)}
-    for mask in masks.values():
-        mask.setflags(write=False)
+    read_only(*masks.values())
     return masks
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ripple.engine.kept import read_only
 from ripple.engine.rules import DEFAULT_PROBLEM_SHARE, RELIEF_KEEP, TRACE_FINDS
 from ripple.scenario.model import Department, RecurringProblem
 
@@ -59,8 +60,7 @@ class Problems:
         hidden problem to light: each `TRACE_FINDS` more brings one more (infinite once none
         is hidden there)."""
         self._of = [(self.department == d).nonzero()[0] for d in range(len(ordered))]
-        for indices in self._of:
-            indices.flags.writeable = False
+        read_only(*self._of)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 import numpy as np
 
 from ripple.engine.effects import FINISHED_BELOW, MOVED, ActiveEffect
+from ripple.engine.kept import read_only
 from ripple.engine.rules import GAIN_CAPS, catch_chance, diminishing, talk_factor
 from ripple.engine.ufuncs import clip
 
@@ -78,6 +79,7 @@ STANDING_NUMBERS_KEPT = 50_000
 thousands of parts for a workshop's organisation, at least `STANDINGS_KEPT` for any."""
 
 STANDINGS_KEPT = 48
+"""The fewest standing parts kept, however large the organisation."""
 
 
 def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
@@ -88,18 +90,13 @@ def _diminished(total: np.ndarray, cap: float) -> np.ndarray:
         if len(_GAINS) >= _GAINS_KEPT:
             _GAINS.clear()
         found = _GAINS[key] = diminishing(total, cap)
-        found.setflags(write=False)
+        read_only(found)
     return found
 
 
 _ONE = np.ones(1)
 """The talk factor after a route's last step, where nothing is handed on."""
-_ONE.setflags(write=False)
-
-
-def _read_only(*arrays: np.ndarray) -> None:
-    for array in arrays:
-        array.setflags(write=False)
+read_only(_ONE)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -154,7 +151,7 @@ def _problem_loads(world: World) -> ProblemLoads:
     """What the problems do to every department, as relieved and fixed now."""
     defects, delay = world.departments.problems.loads()
     undelayed = 1.0 - delay
-    _read_only(defects, undelayed)
+    read_only(defects, undelayed)
     return ProblemLoads(defects, undelayed)
 
 
@@ -170,7 +167,7 @@ def _department_standing(world: World, sums: Sums, loads: ProblemLoads) -> Depar
     quality = 1.0 - clip(skill + loads.defects, 0.0, 1.0)
     checks = clip((departments.checks + gain("checks")) * care, 0.0, 1.0)
     capacity_gain = np.maximum(0.0, 1.0 + gain("capacity"))
-    _read_only(quality, checks, capacity_gain)
+    read_only(quality, checks, capacity_gain)
     return DepartmentStanding(gain("morale"), quality, checks, capacity_gain, loads.undelayed)
 
 
@@ -182,14 +179,14 @@ def _handoff_standing(world: World, sums: Sums) -> HandoffStanding:
     talk = talk_factor(communication)
     lag = np.maximum(0, handoffs.lag + np.rint(change[:, MOVED.index("lag")]).astype(np.int64))
     talk_or_one = np.concatenate((talk, _ONE))
-    _read_only(communication, lag, talk, talk_or_one)
+    read_only(communication, lag, talk, talk_or_one)
     slowed = bool(np.count_nonzero(lag > handoffs.lag))
     return HandoffStanding(communication, lag, slowed, talk, talk_or_one)
 
 
 def _catch(world: World, checks: np.ndarray, handoffs: HandoffStanding) -> np.ndarray:
     catch = catch_chance(checks[world.handoffs.customer], handoffs.communication)
-    _read_only(catch)
+    read_only(catch)
     return catch
 
 
@@ -221,9 +218,9 @@ def _kept(world: World, key: tuple[object, ...], make: Callable[[], T]) -> T:
 
 
 def standing(world: World, totals: Totals) -> Standing:
-    """The standing numbers for these effects' sums, made afresh only when this game has
-    not made them from the same values before (an event that ends brings back the numbers
-    from before it). They are kept in parts, as each changes without the others: the
+    """The standing numbers for these effects' sums, made afresh only when no game of the
+    scenario has made them from the same values before (an event that ends brings back the
+    numbers from before it). They are kept in parts, as each changes without the others: the
     problems' loads, the departments' part, the hand-offs' part, and the catch chances
     those two make. The parts together are kept under the very parts (which compare as
     themselves, not by their numbers).

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from ripple.engine.effects import ActiveEffect
+from ripple.engine.kept import KeptBy, read_only
 from ripple.engine.root_causes import Problems
 from ripple.engine.rules import COMPLAINT_PROMISE, INTERNAL_SATISFACTION_START, MEASURE_WORK
-from ripple.engine.standing import Kept
 from ripple.engine.ufuncs import add_at, sum_of
 from ripple.engine.work import MOVING, QUEUED, WorkTable
 from ripple.scenario.model import Customer, Scenario, handoff_key
 from ripple.scenario.organisation import Organisation, build_graph, fastest_time, route_for
+
+if TYPE_CHECKING:
+    from ripple.engine.standing import Kept
 
 KINDS = ("late", "defective", "lost")
 """The kinds of harm the ripple trace follows, in the order of `World.ripples`."""
@@ -40,11 +43,6 @@ what problems came to light or were fixed, and how the work went."""
 
 def _zeros(n: int, dtype: type = float) -> np.ndarray:
     return np.zeros(n, dtype=dtype)
-
-
-def _read_only(*arrays: np.ndarray) -> None:
-    for array in arrays:
-        array.flags.writeable = False
 
 
 class Departments:
@@ -93,7 +91,7 @@ class Departments:
         self.total_processed = _zeros(n, np.int64)
         self.total_defects_made = _zeros(n, np.int64)
         self.total_sent_back = _zeros(n, np.int64)
-        _read_only(self.planned, self.quality, self.checks, self.skill, self.stated_work)
+        read_only(self.planned, self.quality, self.checks, self.skill, self.stated_work)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -154,7 +152,7 @@ class Handoffs:
         self.total_defective = _zeros(n, np.int64)
         self.total_waited = _zeros(n, np.int64)
         self.total_caught = _zeros(n, np.int64)
-        _read_only(self.supplier, self.customer, self.lag, self.communication)
+        read_only(self.supplier, self.customer, self.lag, self.communication)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -207,7 +205,7 @@ class Routes:
         """The places on routes that are steps (each route's row is padded with -1)."""
         self.valid_steps = self.steps[self.valid]
         """The department at each of those places."""
-        _read_only(
+        read_only(
             self.steps,
             self.handoff,
             self.length,
@@ -380,7 +378,7 @@ def lay_out(scenario: Scenario) -> Layout:
         ],
         dtype=float,
     ).reshape(len(scenario.customers), 4)
-    chances.setflags(write=False)
+    read_only(chances)
     return Layout(graph, departments, handoffs, tuple(customers), Routes(routes), chances)
 
 
@@ -405,24 +403,13 @@ def fresh(part: Part) -> Part:
     return made
 
 
-LAYOUTS_KEPT = 16
-"""How many scenarios' layouts are kept for their next games: a batch plays a few scenarios."""
-
-_layouts: dict[int, tuple[Scenario, Layout]] = {}
-"""Layouts by their scenario's id. The scenario is kept with its layout, so no other
-scenario can have that id while the layout is kept (a scenario never changes)."""
+_LAYOUTS: KeptBy[Scenario, Layout] = KeptBy(16)
+"""Scenarios' layouts, kept for their next games: a batch plays a few scenarios."""
 
 
 def layout_of(scenario: Scenario) -> Layout:
     """The layout of `scenario`, worked out on its first game and kept for the next ones."""
-    kept = _layouts.get(id(scenario))
-    if kept is not None:
-        return kept[1]
-    if len(_layouts) >= LAYOUTS_KEPT:
-        _layouts.clear()
-    layout = lay_out(scenario)
-    _layouts[id(scenario)] = (scenario, layout)
-    return layout
+    return _LAYOUTS.get(scenario, lay_out)
 
 
 def build_world(scenario: Scenario, seed: int) -> World:
